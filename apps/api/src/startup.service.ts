@@ -1,0 +1,25 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, runMigrations, withStartupLock } from '@app/core';
+import { PlanImporter } from '@app/catalog';
+
+/** Tasks a fresh database needs before the API answers: migrations, then the plan files. */
+@Injectable()
+export class StartupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(StartupService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly importer: PlanImporter,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const applied = await runMigrations(this.db);
+    if (applied.length) this.logger.log(`migrations applied: ${applied.join(', ')}`);
+    if (this.config.importPlansOnStart) {
+      await withStartupLock(this.db, () => this.importer.importDirectory(this.config.configDir));
+    }
+  }
+}

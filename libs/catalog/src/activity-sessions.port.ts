@@ -1,0 +1,9 @@
+/**
+ * The catalog shows an activity's sessions without depending on the registration
+ * module: registration provides this port (dependency inversion keeps libs one-way).
+ */
+export const ACTIVITY_SESSIONS = Symbol('ACTIVITY_SESSIONS');
+
+export interface ActivitySessionsReader {
+  sessionsOf(activityId: number): Promise<unknown[]>;
+}

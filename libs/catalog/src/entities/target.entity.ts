@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export interface TargetScopeRow {
+  sessionLevels?: string[];
+  category?: string;
+  participantLevels?: string[];
+  outcomeType?: string;
+  agreementType?: string;
+  statuses?: string[];
+}
+
+/** A planned number. Program-level targets have no activity. */
+@Entity('targets')
+@Index(['programId', 'code'], { unique: true })
+export class TargetEntity {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ name: 'program_id', type: 'integer' }) programId!: number;
+  @Column({ name: 'series_id', type: 'integer', nullable: true }) seriesId!: number | null;
+  @Column({ name: 'activity_id', type: 'integer', nullable: true }) activityId!: number | null;
+  @Column({ type: 'varchar', length: 64 }) code!: string;
+  @Column({ type: 'integer' }) position!: number;
+  @Column({ type: 'varchar', length: 100 }) metric!: string;
+  @Column({ type: 'varchar', length: 200 }) label!: string;
+  @Column({ type: 'integer' }) value!: number;
+  @Column({ type: 'varchar', length: 16 }) comparator!: string;
+  @Column({ type: 'varchar', length: 8 }) unit!: string;
+  @Column({ type: 'varchar', length: 16 }) period!: string;
+  @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn!: string | null;
+  @Column({ type: 'varchar', length: 20 }) source!: string;
+  @Column({ type: 'simple-json' }) scope!: TargetScopeRow;
+  @Column({ type: 'text' }) text!: string;
+  @Column({ type: 'varchar', length: 20, nullable: true }) qualifier!: string | null;
+  /** responsible unit ids, lead first: the target's own, else the activity's lead units */
+  @Column({ name: 'responsible_unit_ids', type: 'simple-json' }) responsibleUnitIds!: number[];
+}

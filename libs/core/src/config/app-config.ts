@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+
+/** Typed, validated configuration. Built once at start from the environment (see DESIGN.md). */
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  dataDir: string;
+  configDir: string;
+  database: DatabaseConfig;
+  redisUrl?: string;
+  smtpUrl?: string;
+  mailDir: string;
+  mailFrom: string;
+  publicBaseUrl: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  throttlePublicPerMinute: number;
+  throttleLoginFailures: number;
+  reminderLeadHours: number;
+  checkInOpensMinutesBefore: number;
+  workerConcurrency: number;
+  logLevel: string;
+  importPlansOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment. Every problem is collected so one start
+ * reports them all. Throws {@link ConfigError}.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+
+  const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = env[name];
+    if (!raw) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const databaseUrl = url('DATABASE_URL', ['mysql:', 'mariadb:', 'sqlite:']);
+  let database: DatabaseConfig;
+  if (databaseUrl && !databaseUrl.startsWith('sqlite:')) {
+    database = { type: 'mysql', url: databaseUrl.replace(/^mariadb:/, 'mysql:') };
+  } else {
+    const path = databaseUrl ? databaseUrl.replace(/^sqlite:(\/\/)?/, '') : join(dataDir, 'talent-events.sqlite');
+    database = { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+
+  const port = int('PORT', 3000, 0, 65535);
+  const adminEmail = env.ADMIN_EMAIL?.trim().toLowerCase() || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail))
+    problems.push('ADMIN_EMAIL is not an email address');
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (!jwtSecret) {
+    if (nodeEnv === 'production' && database.type === 'mysql') {
+      problems.push('JWT_SECRET is required when NODE_ENV=production with MySQL (replicas must share it)');
+    } else {
+      jwtSecret = readOrCreateSecret(dataDir);
+    }
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    port,
+    dataDir,
+    configDir: resolve(env.CONFIG_DIR ?? './config'),
+    database,
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailDir: join(dataDir, 'mail'),
+    mailFrom: env.MAIL_FROM ?? '泉州人才活动平台 <no-reply@talent.quanzhou.example>',
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    adminEmail,
+    adminPassword,
+    jwtSecret,
+    jwtTtlSeconds: int('JWT_TTL_SECONDS', 3600, 60, 86400),
+    throttlePublicPerMinute: int('THROTTLE_PUBLIC_PER_MINUTE', 60, 1),
+    throttleLoginFailures: int('THROTTLE_LOGIN_FAILURES', 5, 1),
+    reminderLeadHours: int('REMINDER_LEAD_HOURS', 24, 1, 24 * 14),
+    checkInOpensMinutesBefore: int('CHECKIN_OPENS_MINUTES_BEFORE', 120, 0, 24 * 60),
+    workerConcurrency: int('WORKER_CONCURRENCY', 10, 1, 500),
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    importPlansOnStart: env.IMPORT_PLANS_ON_START !== 'false',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The embedded default keeps one generated secret in DATA_DIR so tokens survive restarts. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, '.jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../config/app-config';
+
+/** Entity and migration classes, listed explicitly (no globs: the same list works in ts-jest and dist). */
+export interface SchemaParts {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+}
+
+/**
+ * One place that turns configuration into TypeORM options for both engines.
+ * `synchronize` is always off: the schema comes from migrations only.
+ */
+export function buildDataSourceOptions(db: DatabaseConfig, parts: SchemaParts): DataSourceOptions {
+  const common = {
+    entities: parts.entities,
+    migrations: parts.migrations,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false as const,
+  };
+  if (db.type === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: db.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      // a pool large enough for bursts at opening time; transactions are short
+      extra: { connectionLimit: 20, waitForConnections: true, queueLimit: 0 },
+      poolSize: 20,
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+    };
+  }
+  if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.path,
+    // WAL lets readers proceed while a write transaction is open
+    prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma('foreign_keys = ON');
+    },
+  };
+}
+
+export function createDataSource(db: DatabaseConfig, parts: SchemaParts): DataSource {
+  return new DataSource(buildDataSourceOptions(db, parts));
+}

@@ -1,0 +1,54 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import supertest from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { resolve } from 'node:path';
+import { AppConfig, loadConfig } from '@app/core';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase, DbKind, TestDatabase } from './test-db';
+
+export const ADMIN = { email: 'admin@test.example', password: 'correct-horse-battery-9' };
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  config: AppConfig;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Environment every test app starts from: quiet logs, the repo's plan files, a known admin. */
+export function testEnv(db: TestDatabase, extra: Record<string, string | undefined> = {}) {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: db.dataDir,
+    DATABASE_URL: db.url,
+    CONFIG_DIR: resolve(__dirname, '../../config'),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    THROTTLE_PUBLIC_PER_MINUTE: '100000',
+    ...extra,
+  };
+}
+
+/** An API on a fresh database of the given kind, migrated and with both plans imported. */
+export async function startTestApp(
+  kind: DbKind,
+  extra: Record<string, string | undefined> = {},
+  existing?: TestDatabase,
+): Promise<TestApp> {
+  const db = existing ?? (await createTestDatabase(kind));
+  const config = loadConfig(testEnv(db, extra));
+  const app = await createApiApp(config);
+  return {
+    app,
+    http: supertest(app.getHttpServer()),
+    config,
+    db,
+    close: async () => {
+      await app.close();
+      if (!existing) await db.drop();
+    },
+  };
+}
