@@ -10,3 +10,7 @@ export * from './database/schema';
 export * from './database/transaction.service';
 export * from './http/pagination';
 export * from './http/parse-id.pipe';
+export * from './database/errors';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency.migration';
+export * from './idempotency/idempotency.service';

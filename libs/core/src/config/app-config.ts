@@ -22,10 +22,24 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   throttlePublicPerMinute: number;
   throttleLoginFailures: number;
+  /** how long failed logins count toward the limit (15 minutes; tests shorten it) */
+  throttleLoginWindowSeconds: number;
   reminderLeadHours: number;
   checkInOpensMinutesBefore: number;
   workerConcurrency: number;
+  /** first retry delay of a notification after a temporary failure; doubles per attempt */
+  notifyBackoffMs: number;
+  /** attempts before a notification is marked failed (a permanent 5xx fails after one) */
+  notifyMaxAttempts: number;
+  /** how often the outbox relay looks for due rows */
+  notifyPollMs: number;
+  /** a queued row untouched this long is checked against the queue and re-queued if its job is gone */
+  notifyRequeueAfterMs: number;
+  /** worker job lock; a killed worker's jobs are redelivered after about this long */
+  notifyLockMs: number;
   logLevel: string;
+  /** proxies whose X-Forwarded-For is believed (proxy-addr syntax: loopback, 10.0.0.0/8, …) */
+  trustProxy: string | boolean;
   importPlansOnStart: boolean;
 }
 
@@ -115,9 +129,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 3600, 60, 86400),
     throttlePublicPerMinute: int('THROTTLE_PUBLIC_PER_MINUTE', 60, 1),
     throttleLoginFailures: int('THROTTLE_LOGIN_FAILURES', 5, 1),
+    throttleLoginWindowSeconds: int('THROTTLE_LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     reminderLeadHours: int('REMINDER_LEAD_HOURS', 24, 1, 24 * 14),
     checkInOpensMinutesBefore: int('CHECKIN_OPENS_MINUTES_BEFORE', 120, 0, 24 * 60),
     workerConcurrency: int('WORKER_CONCURRENCY', 10, 1, 500),
+    notifyBackoffMs: int('NOTIFY_BACKOFF_MS', 30_000, 10, 3_600_000),
+    notifyMaxAttempts: int('NOTIFY_MAX_ATTEMPTS', 8, 1, 50),
+    notifyPollMs: int('NOTIFY_POLL_MS', 1000, 20, 60_000),
+    notifyRequeueAfterMs: int('NOTIFY_REQUEUE_AFTER_MS', 300_000, 500, 86_400_000),
+    notifyLockMs: int('NOTIFY_LOCK_MS', 30_000, 1000, 600_000),
+    trustProxy:
+      env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : (env.TRUST_PROXY ?? 'loopback'),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     importPlansOnStart: env.IMPORT_PLANS_ON_START !== 'false',
   };

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { buildDataSourceOptions, SchemaParts } from './data-source';
 import { TransactionService } from './transaction.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 
 /** Connects TypeORM (MySQL or SQLite) and provides the one transaction helper. */
 @Global()
@@ -12,8 +13,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(db, parts), autoLoadEntities: false })],
-      providers: [TransactionService],
-      exports: [TransactionService],
+      providers: [TransactionService, IdempotencyService],
+      exports: [TransactionService, IdempotencyService],
     };
   }
 }

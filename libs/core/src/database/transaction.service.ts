@@ -49,7 +49,12 @@ export class TransactionService {
 
   private async attempt<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
     const hooks: AfterCommit[] = [];
-    const result = await this.dataSource.transaction((em) => work({ em, afterCommit: (h) => void hooks.push(h) }));
+    const run = (em: EntityManager) => work({ em, afterCommit: (h) => void hooks.push(h) });
+    // READ COMMITTED: every statement sees the latest commits, so counts taken after a
+    // counter-row lock are exact (REPEATABLE READ would read a snapshot from before the lock)
+    const result = this.isMysql
+      ? await this.dataSource.transaction('READ COMMITTED', run)
+      : await this.dataSource.transaction(run);
     for (const hook of hooks) {
       try {
         await hook();

@@ -18,11 +18,21 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 /**
+ * Nest's pipe turns a `@Param() id: number` of "1e3" into 1000 before any param pipe sees it;
+ * primitives stay as sent, so ParseIdPipe and friends judge the client's own text.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown): unknown {
+    return value;
+  }
+}
+
+/**
  * The global pipe: strips nothing silently (unknown fields are a 400), transforms into
  * DTO classes, and never converts types implicitly — "5" is not 5.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,3 +1,4 @@
+import { FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -28,4 +29,16 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** One page of a repository query, in the contract's list shape. */
+export async function findPage<E extends ObjectLiteral, V>(
+  repo: Repository<E>,
+  where: FindOptionsWhere<E>,
+  q: PageQuery,
+  order: FindOptionsOrder<E>,
+  view: (rows: E[]) => V[] | Promise<V[]>,
+): Promise<Page<V>> {
+  const [rows, total] = await repo.findAndCount({ where, order, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+  return { items: await view(rows), total, page: q.page, pageSize: q.pageSize };
 }

@@ -1,0 +1,73 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AppError, invalidField } from '../errors/app-error';
+import { isUniqueViolation } from '../database/errors';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+
+export interface StoredResponse<T = unknown> {
+  statusCode: number;
+  body: T;
+}
+
+/** Stable hash of a request body: key order does not matter. */
+export function hashRequest(body: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
+}
+
+/**
+ * Idempotency-Key semantics, inside the caller's transaction:
+ * same key + same body → the first response again; same key + other body → 422;
+ * concurrent requests with one key → one effect (the second waits on the key's unique
+ * index until the first commits, then replays its response).
+ */
+@Injectable()
+export class IdempotencyService {
+  /** Returns a stored response to replay, or null when this request is the first and should proceed. */
+  async claim(em: EntityManager, scope: string, key: string, requestHash: string): Promise<StoredResponse | null> {
+    if (key.length === 0 || key.length > 200) throw invalidField('Idempotency-Key', 'must be 1–200 characters');
+    try {
+      await em.insert(IdempotencyKeyEntity, {
+        scope,
+        key,
+        requestHash,
+        statusCode: null,
+        response: null,
+        createdAt: new Date(),
+      });
+      return null;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    const prior = await em.findOneByOrFail(IdempotencyKeyEntity, { scope, key });
+    if (prior.requestHash !== requestHash) {
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'Idempotency-Key was already used with a different request body',
+        [{ field: 'Idempotency-Key', reason: 'reused with a different request' }],
+      );
+    }
+    return { statusCode: prior.statusCode ?? HttpStatus.CREATED, body: JSON.parse(prior.response ?? 'null') };
+  }
+
+  /** Records the response of the first request, in the same transaction as its effect. */
+  async complete(em: EntityManager, scope: string, key: string, response: StoredResponse): Promise<void> {
+    await em.update(
+      IdempotencyKeyEntity,
+      { scope, key },
+      { statusCode: response.statusCode, response: JSON.stringify(response.body) },
+    );
+  }
+}
