@@ -20,6 +20,8 @@ import {
  */
 @Injectable()
 export class CatalogService {
+  private readonly titles = new Map<number, { title: string; until: number }>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async listUnits(): Promise<(UnitRef & { fullName: string | null; kind: string; aliases: string[] })[]> {
@@ -72,6 +74,8 @@ export class CatalogService {
       ...programSummary(program, counts),
       noticeTitle: program.noticeTitle,
       issuingUnits: program.issuingUnitIds.map((id) => unitRef(units.get(id)!)),
+      noticeText: program.noticeText,
+      preamble: program.preamble,
       summary: program.summary,
       safeguards: program.safeguards ?? [],
       targets: targets.filter((t) => t.activityId === null).map((t) => targetView(t, units)),
@@ -89,6 +93,18 @@ export class CatalogService {
     const activity = await this.db.getRepository(ActivityEntity).findOneBy({ id });
     if (!activity) throw notFound('Activity', id);
     return activity;
+  }
+
+  /**
+   * An activity's title, for messages on hot paths. Titles change only by re-importing a plan
+   * file, which restarts nothing, so entries expire after a minute rather than never.
+   */
+  async activityTitle(id: number): Promise<string> {
+    const hit = this.titles.get(id);
+    if (hit && hit.until > Date.now()) return hit.title;
+    const { title } = await this.getActivityEntity(id);
+    this.titles.set(id, { title, until: Date.now() + 60_000 });
+    return title;
   }
 
   async getActivity(id: number): Promise<ActivityView> {

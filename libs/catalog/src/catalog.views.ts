@@ -23,6 +23,7 @@ export interface TargetView {
   source: string;
   scope: TargetEntity['scope'];
   text: string;
+  note: string | null;
   responsibleUnits: UnitRef[];
 }
 
@@ -48,6 +49,7 @@ export interface ActivityView {
   hostUnits: UnitRef[];
   parts: { title: string; leadUnits: UnitRef[] }[] | null;
   deliverables: string[];
+  note: string | null;
   targets: TargetView[];
 }
 
@@ -82,6 +84,7 @@ export function targetView(t: TargetEntity, units: Map<number, UnitEntity>): Tar
     source: t.source,
     scope: t.scope,
     text: t.text,
+    note: t.note,
     responsibleUnits: t.responsibleUnitIds.map((id) => unitRef(units.get(id)!)),
   };
 }
@@ -116,6 +119,7 @@ export function activityView(
     parts:
       a.parts?.map((p) => ({ title: p.title, leadUnits: p.leadUnitIds.map((id) => unitRef(units.get(id)!)) })) ?? null,
     deliverables: a.deliverables ?? [],
+    note: a.note,
     targets,
   };
 }

@@ -82,6 +82,8 @@ export class PlanImporter {
       periodEnd: file.period.end,
       periodText: file.period.text,
       issuingUnitIds: file.issuingUnits.map(ref),
+      noticeText: file.noticeText ?? null,
+      preamble: file.preamble ?? null,
       summary: file.summary ?? null,
       safeguards: file.safeguards ?? null,
     });
@@ -161,6 +163,7 @@ export class PlanImporter {
       leadNote: a.leadNote ?? null,
       parts: a.parts?.map((p) => ({ title: p.title, leadUnitIds: p.leadUnits.map(ref) })) ?? null,
       deliverables: a.deliverables ?? null,
+      note: a.note ?? null,
     });
     const wanted = [
       ...a.leadUnits.map((code, position) => ({ role: 'lead' as const, position, unitId: ref(code) })),
@@ -214,6 +217,7 @@ export class PlanImporter {
       scope: t.scope ?? {},
       text: t.text,
       qualifier: t.qualifier ?? null,
+      note: t.note ?? null,
       responsibleUnitIds,
     });
     targetsByCode.delete(t.code);

@@ -30,4 +30,6 @@ export class ActivityEntity {
   @Column({ name: 'lead_note', type: 'varchar', length: 200, nullable: true }) leadNote!: string | null;
   @Column({ type: 'simple-json', nullable: true }) parts!: ActivityPartRow[] | null;
   @Column({ type: 'simple-json', nullable: true }) deliverables!: string[] | null;
+  /** editorial note on how the text was modelled */
+  @Column({ type: 'text', nullable: true }) note!: string | null;
 }

@@ -20,6 +20,9 @@ export class ProgramEntity {
   @Column({ name: 'period_text', type: 'varchar', length: 100 }) periodText!: string;
   /** issuing unit ids in document order */
   @Column({ name: 'issuing_unit_ids', type: 'simple-json' }) issuingUnitIds!: number[];
+  /** the notice's addressees and body */
+  @Column({ name: 'notice_text', type: 'text', nullable: true }) noticeText!: string | null;
+  @Column({ type: 'text', nullable: true }) preamble!: string | null;
   @Column({ type: 'text', nullable: true }) summary!: string | null;
   @Column({ type: 'simple-json', nullable: true }) safeguards!: Safeguard[] | null;
 }

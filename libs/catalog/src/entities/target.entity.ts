@@ -30,6 +30,7 @@ export class TargetEntity {
   @Column({ type: 'simple-json' }) scope!: TargetScopeRow;
   @Column({ type: 'text' }) text!: string;
   @Column({ type: 'varchar', length: 20, nullable: true }) qualifier!: string | null;
+  @Column({ type: 'text', nullable: true }) note!: string | null;
   /** responsible unit ids, lead first: the target's own, else the activity's lead units */
   @Column({ name: 'responsible_unit_ids', type: 'simple-json' }) responsibleUnitIds!: number[];
 }

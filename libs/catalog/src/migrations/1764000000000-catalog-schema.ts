@@ -33,6 +33,8 @@ export class CatalogSchema1764000000000 implements MigrationInterface {
           col.date('period_end'),
           col.str('period_text', 100),
           col.text('issuing_unit_ids'),
+          col.text('notice_text', { isNullable: true }),
+          col.text('preamble', { isNullable: true }),
           col.text('summary', { isNullable: true }),
           col.text('safeguards', { isNullable: true }),
         ],
@@ -73,6 +75,7 @@ export class CatalogSchema1764000000000 implements MigrationInterface {
           col.str('lead_note', 200, { isNullable: true }),
           col.text('parts', { isNullable: true }),
           col.text('deliverables', { isNullable: true }),
+          col.text('note', { isNullable: true }),
         ],
         indices: [
           new TableIndex({ name: 'uq_activities_program_code', columnNames: ['program_id', 'code'], isUnique: true }),
@@ -120,6 +123,7 @@ export class CatalogSchema1764000000000 implements MigrationInterface {
           col.text('scope'),
           col.text('text'),
           col.str('qualifier', 20, { isNullable: true }),
+          col.text('note', { isNullable: true }),
           col.text('responsible_unit_ids'),
         ],
         indices: [
