@@ -1,0 +1,26 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { AuditQuery } from './audit.dto';
+import { AuditService } from './audit.service';
+
+@ApiTags('identity')
+@Controller('audit')
+@Roles('admin')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Audit log of staff writes, newest first (admin)' })
+  list(@Query() q: AuditQuery) {
+    const filter = {
+      actorId: q.actorId,
+      action: q.action,
+      entity: q.entity,
+      entityId: q.entityId,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+    };
+    return this.audit.list(filter, q.page, q.pageSize);
+  }
+}

@@ -1,0 +1,15 @@
+export * from './entities';
+export * from './identity.module';
+export * from './identity.bootstrap';
+export { AccessService } from './access/access.service';
+export type { AuthUser } from './auth/auth-user';
+export { Roles } from './auth/roles.decorator';
+export { CurrentUser } from './auth/current-user.decorator';
+export { PublicWrite } from './throttle/public-write.decorator';
+export { RateLimiter } from './throttle/rate-limiter.service';
+export { tooManyRequests } from './throttle/too-many-requests';
+export { Audit } from './audit/audit.decorator';
+export { AuditService } from './audit/audit.service';
+export type { AuditRecord } from './audit/audit.service';
+export { UsersService } from './users/users.service';
+export { IdentitySchema1764000001000 } from './migrations/1764000001000-identity-schema';

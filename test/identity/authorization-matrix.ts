@@ -1,0 +1,348 @@
+/**
+ * THE authorization matrix: one row per protected or write route, one expected status per actor.
+ * `authorization-matrix.e2e-spec.ts` runs every row for every actor, and fails when the API has a
+ * write route (or a route behind `@Roles`) that is neither here nor in PUBLIC_ROUTES.
+ *
+ * Adding a route: append a row to MATRIX (below), e.g.
+ *
+ *   {
+ *     route: 'POST /api/activities/:id/sessions',
+ *     request: (ctx) => ({ path: `/api/activities/${ctx.activity.id}/sessions`, body: sessionBody() }),
+ *     expect: organizerOfActivity(201),
+ *   },
+ *
+ * `route` is the method and the route pattern exactly as declared (`:param` style, with the
+ * `/api` prefix). `request` is called once per actor, so a row that changes state can build a
+ * fresh target each time (see PATCH /api/users/:id). Expectation helpers state the policy;
+ * everything they do not allow is 403 for signed-in actors and 401 for anonymous.
+ */
+import TestAgent from 'supertest/lib/agent';
+import { phd, sessionBody } from '../support/fixtures';
+
+/**
+ * Who asks. "Own" means a unit of the matrix activity (市人社局, lead and host of 泉博会);
+ * "other" a unit with nothing to do with it (市市场监管局 hosts nothing in 2021).
+ */
+export const ACTORS = ['anonymous', 'admin', 'organizerOwn', 'organizerOther', 'checkinOwn', 'checkinOther'] as const;
+export type Actor = (typeof ACTORS)[number];
+export type SignedInActor = Exclude<Actor, 'anonymous'>;
+
+export const MATRIX_UNITS = { own: 'qz-hrss', other: 'qz-samr' } as const;
+export const MATRIX_PROGRAM = 'qz-2021-talent-activities';
+/** 泉博会 (2021 plan, series 二, item 2): led and hosted by 市人社局 */
+export const MATRIX_ACTIVITY = '2021-2-2';
+
+export interface MatrixContext {
+  http: TestAgent;
+  /** tokens of the signed-in actors */
+  tokens: Record<SignedInActor, string>;
+  users: Record<SignedInActor, { id: number; email: string }>;
+  units: { own: number; other: number };
+  activity: { id: number; code: string };
+  /** sends a request as the admin (for setting up a row's target); recorded for the audit check */
+  asAdmin(
+    method: 'post' | 'patch' | 'put' | 'delete',
+    path: string,
+    body?: object,
+  ): Promise<{ status: number; body: any }>;
+  /** a string unique in this run */
+  unique(prefix: string): string;
+}
+
+export interface MatrixRequest {
+  path: string;
+  body?: object;
+}
+
+export interface MatrixRow {
+  /** e.g. 'PATCH /api/users/:id' */
+  route: string;
+  /** extra words for the test name when a route has several rows */
+  note?: string;
+  request(ctx: MatrixContext, actor: Actor): MatrixRequest | Promise<MatrixRequest>;
+  expect: Record<Actor, number>;
+}
+
+/** Statuses for the actors named; 403 for every other signed-in actor, 401 for anonymous. */
+export const expectFor = (allowed: Partial<Record<SignedInActor, number>>): Record<Actor, number> => ({
+  anonymous: 401,
+  admin: 403,
+  organizerOwn: 403,
+  organizerOther: 403,
+  checkinOwn: 403,
+  checkinOther: 403,
+  ...allowed,
+});
+export const adminOnly = (status: number) => expectFor({ admin: status });
+/** admin, and organizers of one of the activity's lead or host units */
+export const organizerOfActivity = (status: number) => expectFor({ admin: status, organizerOwn: status });
+/** organizers of the activity and check-in staff of its units */
+export const checkInStaffOfActivity = (status: number) =>
+  expectFor({ admin: status, organizerOwn: status, checkinOwn: status });
+export const anySignedIn = (status: number) =>
+  expectFor({ admin: status, organizerOwn: status, organizerOther: status, checkinOwn: status, checkinOther: status });
+
+/** Non-GET routes that anyone may call on purpose (they are throttled with @PublicWrite instead). */
+export const PUBLIC_ROUTES: string[] = ['POST /api/auth/login', 'POST /api/sessions/:id/registrations'];
+
+/**
+ * Routes of other modules that existed before they had a row. A ratchet: this list may only
+ * shrink. Replace an entry with a MATRIX row (or move it to PUBLIC_ROUTES); a new route must
+ * never be added here.
+ */
+export const AWAITING_ROWS: string[] = [
+  'GET /api/notifications',
+  'GET /api/notifications/:id',
+  'POST /api/notifications/:id/retry',
+];
+
+export const MATRIX: MatrixRow[] = [
+  {
+    route: 'GET /api/me',
+    request: () => ({ path: '/api/me' }),
+    expect: anySignedIn(200),
+  },
+  {
+    route: 'POST /api/users',
+    note: 'an organizer of the own unit',
+    request: (ctx) => ({
+      path: '/api/users',
+      body: {
+        email: `${ctx.unique('matrix-new')}@test.example`,
+        password: `matrix-password-${ctx.unique('p')}`,
+        role: 'organizer',
+        unitIds: [ctx.units.own],
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'GET /api/users',
+    request: () => ({ path: '/api/users?page=1&pageSize=5' }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'GET /api/users/:id',
+    request: (ctx) => ({ path: `/api/users/${ctx.users.organizerOwn.id}` }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    note: 'move a fresh organizer to the other unit',
+    request: async (ctx) => {
+      const created = await ctx.asAdmin('post', '/api/users', {
+        email: `${ctx.unique('matrix-target')}@test.example`,
+        password: `matrix-password-${ctx.unique('p')}`,
+        role: 'organizer',
+        unitIds: [ctx.units.own],
+      });
+      return { path: `/api/users/${created.body.id}`, body: { unitIds: [ctx.units.other] } };
+    },
+    expect: adminOnly(200),
+  },
+  {
+    route: 'GET /api/audit',
+    request: () => ({ path: '/api/audit?pageSize=5' }),
+    expect: adminOnly(200),
+  },
+  ...registrationRows(),
+  ...attendanceRows(),
+  ...outcomeRows(),
+  ...progressRows(),
+];
+
+/** A fresh session of the matrix activity and, when asked, one registration in it (created as admin). */
+async function freshRegistration(ctx: MatrixContext, requiresApproval: boolean) {
+  const session = await ctx.asAdmin(
+    'post',
+    `/api/activities/${ctx.activity.id}/sessions`,
+    sessionBody({ requiresApproval }),
+  );
+  const n = Number(ctx.unique('').replace(/\D/g, '').slice(-6));
+  const reg = await ctx.asAdmin('post', `/api/sessions/${session.body.id}/registrations`, phd(n));
+  return { sessionId: session.body.id as number, registrationId: reg.body.id as number };
+}
+
+function registrationRows(): MatrixRow[] {
+  return [
+    {
+      route: 'POST /api/activities/:id/sessions',
+      request: (ctx) => ({ path: `/api/activities/${ctx.activity.id}/sessions`, body: sessionBody() }),
+      expect: organizerOfActivity(201),
+    },
+    {
+      route: 'PATCH /api/sessions/:id',
+      note: 'rename a fresh session',
+      request: async (ctx) => {
+        const { sessionId } = await freshRegistration(ctx, false);
+        return { path: `/api/sessions/${sessionId}`, body: { title: '改期后的对接会' } };
+      },
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'GET /api/sessions/:id/registrations',
+      note: "another unit's registrations are not readable",
+      request: async (ctx) => ({
+        path: `/api/sessions/${(await freshRegistration(ctx, false)).sessionId}/registrations`,
+      }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'POST /api/registrations/:id/cancel',
+      note: 'without a manage token',
+      request: async (ctx) => ({
+        path: `/api/registrations/${(await freshRegistration(ctx, false)).registrationId}/cancel`,
+        body: {},
+      }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'POST /api/registrations/:id/approve',
+      request: async (ctx) => ({
+        path: `/api/registrations/${(await freshRegistration(ctx, true)).registrationId}/approve`,
+        body: {},
+      }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'POST /api/registrations/:id/reject',
+      request: async (ctx) => ({
+        path: `/api/registrations/${(await freshRegistration(ctx, true)).registrationId}/reject`,
+        body: {},
+      }),
+      expect: organizerOfActivity(200),
+    },
+  ];
+}
+
+/** Organizers of any unit (and admins): program-wide reads. */
+function anyOrganizer(status: number) {
+  return expectFor({ admin: status, organizerOwn: status, organizerOther: status });
+}
+
+/** A session of the matrix activity whose check-in is open now (it starts in 90 minutes). */
+async function openRegistration(ctx: MatrixContext) {
+  const session = await ctx.asAdmin(
+    'post',
+    `/api/activities/${ctx.activity.id}/sessions`,
+    sessionBody({ startsInHours: 1.5 }),
+  );
+  const n = Number(ctx.unique('').replace(/\D/g, '').slice(-6));
+  const reg = await ctx.asAdmin('post', `/api/sessions/${session.body.id}/registrations`, phd(n));
+  return { sessionId: session.body.id as number, registrationId: reg.body.id as number };
+}
+
+function attendanceRows(): MatrixRow[] {
+  return [
+    {
+      route: 'POST /api/sessions/:id/check-ins',
+      request: async (ctx) => {
+        const { sessionId, registrationId } = await openRegistration(ctx);
+        return { path: `/api/sessions/${sessionId}/check-ins`, body: { registrationId } };
+      },
+      expect: checkInStaffOfActivity(201),
+    },
+    {
+      route: 'POST /api/sessions/:id/walk-ins',
+      request: async (ctx) => {
+        const { sessionId } = await openRegistration(ctx);
+        const n = Number(ctx.unique('').replace(/\D/g, '').slice(-6)) + 500_000;
+        return { path: `/api/sessions/${sessionId}/walk-ins`, body: phd(n) };
+      },
+      expect: checkInStaffOfActivity(201),
+    },
+    {
+      route: 'DELETE /api/sessions/:id/check-ins/:registrationId',
+      request: async (ctx) => {
+        const { sessionId, registrationId } = await openRegistration(ctx);
+        await ctx.asAdmin('post', `/api/sessions/${sessionId}/check-ins`, { registrationId });
+        return { path: `/api/sessions/${sessionId}/check-ins/${registrationId}` };
+      },
+      expect: organizerOfActivity(204),
+    },
+    {
+      route: 'GET /api/sessions/:id/attendance',
+      request: async (ctx) => ({ path: `/api/sessions/${(await freshRegistration(ctx, false)).sessionId}/attendance` }),
+      expect: checkInStaffOfActivity(200),
+    },
+    {
+      route: 'GET /api/activities/:id/attendance',
+      request: (ctx) => ({ path: `/api/activities/${ctx.activity.id}/attendance` }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'GET /api/programs/:code/attendance',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/attendance` }),
+      expect: anyOrganizer(200),
+    },
+  ];
+}
+
+function intentBody() {
+  return {
+    type: 'cooperation_intent',
+    title: '人才引进和项目合作意向',
+    status: 'intent',
+    parties: { enterpriseName: '泉州某新材料有限公司', phdName: '陈博士' },
+  };
+}
+
+function outcomeRows(): MatrixRow[] {
+  return [
+    {
+      route: 'POST /api/activities/:id/outcomes',
+      request: (ctx) => ({ path: `/api/activities/${ctx.activity.id}/outcomes`, body: intentBody() }),
+      expect: organizerOfActivity(201),
+    },
+    {
+      route: 'PATCH /api/outcomes/:id',
+      note: 'sign a fresh intent',
+      request: async (ctx) => {
+        const created = await ctx.asAdmin('post', `/api/activities/${ctx.activity.id}/outcomes`, intentBody());
+        return { path: `/api/outcomes/${created.body.id}`, body: { status: 'signed', signedOn: '2021-03-20' } };
+      },
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'POST /api/activities/:id/outcomes/import',
+      note: 'JSON instead of a file: rights are checked before the upload is read',
+      request: (ctx) => ({ path: `/api/activities/${ctx.activity.id}/outcomes/import`, body: {} }),
+      expect: organizerOfActivity(400),
+    },
+  ];
+}
+
+/** A `reported` target of the 2022 plan with the own unit (市人社局) among its responsible units. */
+async function ownReportedTarget(ctx: MatrixContext): Promise<number> {
+  const plan = (await ctx.http.get('/api/programs/qz-2022-five-hundreds').expect(200)).body as {
+    targets: { id: number; source: string; responsibleUnits: { id: number }[] }[];
+  };
+  const target = plan.targets.find(
+    (t) => t.source === 'reported' && t.responsibleUnits.some((u) => u.id === ctx.units.own),
+  );
+  if (!target) throw new Error('no reported target of the own unit in the 2022 plan');
+  return target.id;
+}
+
+function progressRows(): MatrixRow[] {
+  return [
+    {
+      route: 'POST /api/targets/:id/reports',
+      request: async (ctx) => ({
+        path: `/api/targets/${await ownReportedTarget(ctx)}/reports`,
+        body: { unitId: ctx.units.own, periodLabel: '2023', value: 12 },
+      }),
+      expect: organizerOfActivity(201),
+    },
+    {
+      route: 'GET /api/targets/:id/reports',
+      request: async (ctx) => ({ path: `/api/targets/${await ownReportedTarget(ctx)}/reports` }),
+      expect: anyOrganizer(200),
+    },
+    ...['progress', 'progress.csv', 'progress.xlsx'].map((variant): MatrixRow => ({
+      route: `GET /api/programs/:code/${variant}`,
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/${variant}` }),
+      expect: anyOrganizer(200),
+    })),
+  ];
+}
