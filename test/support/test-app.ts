@@ -1,7 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import supertest from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root';
 import { AppConfig, loadConfig } from '@app/core';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, DbKind, TestDatabase } from './test-db';
@@ -23,7 +24,7 @@ export function testEnv(db: TestDatabase, extra: Record<string, string | undefin
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: db.dataDir,
     DATABASE_URL: db.url,
-    CONFIG_DIR: resolve(__dirname, '../../config'),
+    CONFIG_DIR: join(repoRoot(), 'config'),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',

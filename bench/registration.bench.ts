@@ -1,0 +1,188 @@
+import { createPool, Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase } from '../test/support/test-db';
+import { startApiProcess } from '../test/support/api-process';
+import { ADMIN, testEnv } from '../test/support/test-app';
+import { enterprise, phd, PLAN_2021, sessionBody } from '../test/support/fixtures';
+import { round, runConcurrent, summarize } from './stats';
+
+const CONCURRENCY = 64;
+const HOT_TOTAL = Number(process.env.BENCH_REGISTRATIONS ?? 4000);
+const HOT_CAPACITY = 1000;
+
+async function http(url: string, path: string, body: unknown, token?: string) {
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as any;
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * Registrations through the HTTP API (one API process, MariaDB, Redis outbox) against one hot
+ * session and against 100 sessions, and a raw mysql2 loop running the same SQL statements in
+ * the same run. Oversell = confirmed rows beyond capacity, counted from the rows.
+ */
+export async function benchRegistration(): Promise<Record<string, unknown>> {
+  const db = await createTestDatabase('mysql');
+  const api = await startApiProcess(
+    testEnv(db, { LOG_LEVEL: 'warn', REDIS_URL: 'redis://127.0.0.1:6379/13', THROTTLE_PUBLIC_PER_MINUTE: '100000000' }),
+  );
+  const pool = createPool({ uri: db.url, connectionLimit: CONCURRENCY });
+  try {
+    const token = (await http(api.url, '/api/auth/login', ADMIN)).accessToken as string;
+    const plan = (await (await fetch(`${api.url}/api/programs/${PLAN_2021}`)).json()) as any;
+    const fair = plan.series[1].activities[1].id as number;
+    const newSession = (capacity: number) =>
+      http(
+        api.url,
+        `/api/activities/${fair}/sessions`,
+        sessionBody({
+          quotas: [
+            { category: 'enterprise', capacity },
+            { category: 'phd', capacity },
+          ],
+        }),
+        token,
+      );
+
+    // warm-up: JIT, pools, prepared plans
+    const warm = await newSession(100000);
+    await runConcurrent(300, CONCURRENCY, (i) =>
+      http(api.url, `/api/sessions/${warm.id}/registrations`, phd(900000 + i)),
+    );
+
+    const hot = await newSession(HOT_CAPACITY);
+    const hotRun = await runConcurrent(HOT_TOTAL, CONCURRENCY, (i) =>
+      http(api.url, `/api/sessions/${hot.id}/registrations`, enterprise(i)),
+    );
+    const spread = await Promise.all(Array.from({ length: 100 }, () => newSession(HOT_CAPACITY)));
+    const spreadRun = await runConcurrent(HOT_TOTAL, CONCURRENCY, (i) =>
+      http(api.url, `/api/sessions/${spread[i % 100].id}/registrations`, phd(100000 + i)),
+    );
+
+    // the API process stops first so the raw loops have the database to themselves
+    await api.stop();
+    const rawHot = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false);
+    const rawNaive = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, true);
+
+    const oversell = async (sessionId: number) => {
+      const [rows] = await pool.query<RowDataPacket[]>(
+        `SELECT category, COUNT(*) AS n FROM registrations WHERE session_id = ? AND status = 'confirmed' GROUP BY category`,
+        [sessionId],
+      );
+      return rows.reduce((sum, r) => sum + Math.max(0, Number(r.n) - HOT_CAPACITY), 0);
+    };
+    const apiHot = summarize(hotRun.latencies, hotRun.wallMs);
+    const apiSpread = summarize(spreadRun.latencies, spreadRun.wallMs);
+    const raw = summarize(rawHot.latencies, rawHot.wallMs);
+    const naive = summarize(rawNaive.latencies, rawNaive.wallMs);
+    return {
+      concurrency: CONCURRENCY,
+      registrationsPerScenario: HOT_TOTAL,
+      capacity: HOT_CAPACITY,
+      apiHotSession: apiHot,
+      apiHundredSessions: apiSpread,
+      rawMysql2SameSql: raw,
+      rawNaiveReadThenWrite: naive,
+      ratioApiToRawHot: round(apiHot.perSecond / raw.perSecond),
+      ratioApiToRawHundred: round(apiSpread.perSecond / raw.perSecond),
+      oversellApiHot: await oversell(hot.id),
+      oversellApiHundred: (await Promise.all(spread.map((s: { id: number }) => oversell(s.id)))).reduce(
+        (a, b) => a + b,
+        0,
+      ),
+      oversellRaw: await oversell(rawHot.sessionId),
+      oversellNaive: await oversell(rawNaive.sessionId),
+    };
+  } finally {
+    await pool.end();
+    await api.stop();
+    await db.drop();
+  }
+}
+
+/**
+ * The registration transaction as plain SQL: participant upsert, registration insert, the
+ * conditional counter UPDATE (or the naive SELECT-then-UPDATE), outbox insert, commit.
+ */
+async function rawLoop(pool: Pool, activityId: number, capacity: number, total: number, naive: boolean) {
+  const now = new Date();
+  const [s] = await pool.query<ResultSetHeader>(
+    `INSERT INTO sessions (activity_id, title, level, starts_at, ends_at, venue, city, mode, registration_opens_at,
+       registration_closes_at, requires_approval, waitlist_enabled, status, version, created_at, updated_at)
+     VALUES (?, 'raw', 'city', ?, ?, 'v', 'c', 'offline', ?, ?, 0, 1, 'scheduled', 1, ?, ?)`,
+    [activityId, now, now, now, now, now, now],
+  );
+  const sessionId = s.insertId;
+  await pool.query(
+    `INSERT INTO session_quotas (session_id, category, capacity, confirmed, pending, waitlisted, waitlist_seq) VALUES (?, 'enterprise', ?, 0, 0, 0, 0)`,
+    [sessionId, capacity],
+  );
+  const tag = randomBytes(3).toString('hex');
+  const run = await runConcurrent(total, CONCURRENCY, async (i) => {
+    const conn = await pool.getConnection();
+    try {
+      await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      await conn.beginTransaction();
+      const key = `uscc:raw-${tag}-${i}`;
+      await conn.query(
+        `INSERT INTO participants (identity_key, category, name, email, phone, id_number, locale, profile, created_at, updated_at)
+         VALUES (?, 'enterprise', ?, ?, NULL, NULL, 'zh-CN', '{}', NOW(3), NOW(3))
+         ON DUPLICATE KEY UPDATE name = VALUES(name), updated_at = VALUES(updated_at)`,
+        [key, `raw ${i}`, `raw${i}@x.cn`],
+      );
+      const [[p]] = await conn.query<RowDataPacket[]>('SELECT id FROM participants WHERE identity_key = ?', [key]);
+      const [reg] = await conn.query<ResultSetHeader>(
+        `INSERT INTO registrations (session_id, participant_id, category, status, active_key, token_nonce, check_in_code,
+           name, email, locale, profile, channel, created_at, updated_at)
+         VALUES (?, ?, 'enterprise', 'confirmed', ?, ?, ?, ?, ?, 'zh-CN', '{}', 'online', NOW(3), NOW(3))`,
+        [sessionId, p!.id, p!.id, tag, `R${tag}${i}`.slice(0, 16), `raw ${i}`, `raw${i}@x.cn`],
+      );
+      let took: boolean;
+      if (naive) {
+        const [[q]] = await conn.query<RowDataPacket[]>(
+          `SELECT confirmed, capacity FROM session_quotas WHERE session_id = ? AND category = 'enterprise'`,
+          [sessionId],
+        );
+        took = Number(q!.confirmed) < Number(q!.capacity);
+        if (took) {
+          await conn.query(`UPDATE session_quotas SET confirmed = ? WHERE session_id = ? AND category = 'enterprise'`, [
+            Number(q!.confirmed) + 1,
+            sessionId,
+          ]);
+        }
+      } else {
+        const [u] = await conn.query<ResultSetHeader>(
+          `UPDATE session_quotas SET confirmed = confirmed + 1
+           WHERE session_id = ? AND category = 'enterprise' AND confirmed + pending < capacity`,
+          [sessionId],
+        );
+        took = u.affectedRows === 1;
+      }
+      if (!took) {
+        await conn.query(
+          `UPDATE session_quotas SET waitlisted = waitlisted + 1, waitlist_seq = waitlist_seq + 1 WHERE session_id = ? AND category = 'enterprise'`,
+          [sessionId],
+        );
+        await conn.query(`UPDATE registrations SET status = 'waitlisted' WHERE id = ?`, [reg.insertId]);
+      }
+      await conn.query(
+        `INSERT IGNORE INTO notifications (type, dedupe_key, recipient_email, recipient_name, locale, registration_id, session_id,
+           payload, status, attempts, due_at, next_attempt_at, created_at)
+         VALUES ('registration_confirmed', ?, ?, ?, 'zh-CN', ?, ?, '{}', 'pending', 0, NOW(3), NOW(3), NOW(3))`,
+        [`raw:${tag}:${i}`, `raw${i}@x.cn`, `raw ${i}`, reg.insertId, sessionId],
+      );
+      await conn.commit();
+    } catch (error) {
+      await conn.rollback();
+      throw error;
+    } finally {
+      conn.release();
+    }
+  });
+  return { ...run, sessionId };
+}

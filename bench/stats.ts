@@ -1,0 +1,30 @@
+/** Latency percentiles and throughput from a list of per-call milliseconds. */
+export function summarize(latenciesMs: number[], wallMs: number) {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  return {
+    count: sorted.length,
+    perSecond: Math.round((sorted.length / wallMs) * 1000),
+    p50Ms: round(pct(50)),
+    p99Ms: round(pct(99)),
+  };
+}
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Runs `total` jobs with `concurrency` workers; returns per-job latencies and wall time. */
+export async function runConcurrent(total: number, concurrency: number, job: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = performance.now();
+        await job(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - started };
+}

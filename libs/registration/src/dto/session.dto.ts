@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PARTICIPANT_CATEGORIES, ParticipantCategory } from '@app/catalog';
+import { SESSION_LEVELS, SESSION_MODES, SESSION_STATUSES, SessionLevel, SessionMode, SessionStatus } from '../entities';
+
+const ISO = { strict: true, strictSeparator: true };
+
+export class QuotaDto {
+  @ApiProperty({ enum: PARTICIPANT_CATEGORIES })
+  @IsIn(PARTICIPANT_CATEGORIES)
+  category!: ParticipantCategory;
+
+  @ApiProperty({ minimum: 0, maximum: 100000 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  capacity!: number;
+}
+
+export class CreateSessionDto {
+  @ApiProperty() @IsString() @Length(1, 300) title!: string;
+  @ApiProperty({ enum: SESSION_LEVELS }) @IsIn(SESSION_LEVELS) level!: SessionLevel;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO) endsAt!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) venue?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) city?: string;
+  @ApiProperty({ enum: SESSION_MODES }) @IsIn(SESSION_MODES) mode!: SessionMode;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) onlineUrl?: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO) registrationOpensAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO) registrationClosesAt!: string;
+  @ApiProperty() @IsBoolean() requiresApproval!: boolean;
+  @ApiProperty() @IsBoolean() waitlistEnabled!: boolean;
+
+  @ApiProperty({ type: [QuotaDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PARTICIPANT_CATEGORIES.length)
+  @ValidateNested({ each: true })
+  @Type(() => QuotaDto)
+  quotas!: QuotaDto[];
+}
+
+export class UpdateSessionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
+  @ApiPropertyOptional({ enum: SESSION_LEVELS }) @IsOptional() @IsIn(SESSION_LEVELS) level?: SessionLevel;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601(ISO) startsAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601(ISO) endsAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) venue?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) city?: string;
+  @ApiPropertyOptional({ enum: SESSION_MODES }) @IsOptional() @IsIn(SESSION_MODES) mode?: SessionMode;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) onlineUrl?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601(ISO) registrationOpensAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601(ISO) registrationClosesAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() requiresApproval?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() waitlistEnabled?: boolean;
+
+  @ApiPropertyOptional({ enum: SESSION_STATUSES, description: 'postpone, cancel, complete or re-schedule' })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES)
+  status?: SessionStatus;
+
+  @ApiPropertyOptional({ description: 'told to registrants with the change' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+
+  @ApiPropertyOptional({ type: [QuotaDto], description: 'listed categories are set; others stay' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PARTICIPANT_CATEGORIES.length)
+  @ValidateNested({ each: true })
+  @Type(() => QuotaDto)
+  quotas?: QuotaDto[];
+}

@@ -1,0 +1,5 @@
+export * from './id-card';
+export * from './mask';
+export * from './normalize';
+export * from './phone';
+export * from './uscc';

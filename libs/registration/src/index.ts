@@ -1,0 +1,11 @@
+export * from './entities';
+export * from './identifiers';
+export * from './dto/registration.dto';
+export * from './dto/session.dto';
+export * from './registration.module';
+export * from './registrations.service';
+export * from './registration.stats';
+export * from './registration.views';
+export * from './session.views';
+export * from './sessions.service';
+export { RegistrationSchema1764000003000 } from './migrations/1764000003000-registration-schema';

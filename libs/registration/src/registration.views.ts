@@ -1,0 +1,53 @@
+import { RegistrationEntity } from './entities';
+import { maskIdNumber, maskPhone } from './identifiers';
+
+export interface RegistrationCreated {
+  id: number;
+  status: string;
+  waitlistPosition?: number;
+  manageToken: string;
+}
+
+/** What the holder of the manage token (or an organizer) sees of one registration. */
+export function registrationView(reg: RegistrationEntity, waitlistPosition: number | undefined, activityId: number) {
+  return {
+    id: reg.id,
+    sessionId: reg.sessionId,
+    activityId,
+    category: reg.category,
+    status: reg.status,
+    ...(waitlistPosition !== undefined ? { waitlistPosition } : {}),
+    ...(reg.status === 'confirmed' ? { checkInCode: reg.checkInCode } : {}),
+    name: reg.name,
+    email: reg.email,
+    phone: reg.phone,
+    idNumber: reg.idNumber,
+    locale: reg.locale,
+    profile: reg.profile,
+    answers: reg.answers,
+    channel: reg.channel,
+    statusReason: reg.statusReason,
+    createdAt: reg.createdAt.toISOString(),
+    updatedAt: reg.updatedAt.toISOString(),
+  };
+}
+
+/** A row of the organizer's list; personal numbers masked unless the caller may see them. */
+export function registrationListItem(reg: RegistrationEntity, waitlistPosition: number | undefined, reveal: boolean) {
+  return {
+    id: reg.id,
+    participantId: reg.participantId,
+    category: reg.category,
+    level: reg.level,
+    status: reg.status,
+    ...(waitlistPosition !== undefined ? { waitlistPosition } : {}),
+    name: reg.name,
+    email: reg.email,
+    phone: reveal ? reg.phone : maskPhone(reg.phone),
+    idNumber: reveal ? reg.idNumber : maskIdNumber(reg.idNumber),
+    profile: reg.profile,
+    answers: reg.answers,
+    channel: reg.channel,
+    createdAt: reg.createdAt.toISOString(),
+  };
+}

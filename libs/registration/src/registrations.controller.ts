@@ -1,0 +1,104 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe, unauthorized, forbidden } from '@app/core';
+import { AccessService, Audit, AuthUser, CurrentUser, PublicWrite, Roles } from '@app/identity';
+import { CreateRegistrationDto, ReasonDto, RegistrationListQuery, TokenQuery } from './dto/registration.dto';
+import { RegistrationEntity } from './entities';
+import { RegistrationsService } from './registrations.service';
+import { SessionsService } from './sessions.service';
+
+@ApiTags('registrations')
+@Controller()
+export class RegistrationsController {
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly sessions: SessionsService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Post('sessions/:id/registrations')
+  @PublicWrite()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Register for a session (enterprise, PhD, talent, …); no account needed' })
+  register(
+    @Param('id', ParseIdPipe) sessionId: number,
+    @Body() dto: CreateRegistrationDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.registrations.register(sessionId, dto, { idempotencyKey, acceptLanguage });
+  }
+
+  @Get('sessions/:id/registrations')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Registrations of a session, filtered and paginated; phone and ID masked unless allowed' })
+  async list(
+    @Param('id', ParseIdPipe) sessionId: number,
+    @Query() q: RegistrationListQuery,
+    @CurrentUser() user: AuthUser,
+  ) {
+    const session = await this.sessions.getSession(sessionId);
+    await this.access.assertCanManageActivity(user, session.activityId);
+    const reveal = await this.access.canSeePersonalData(user, session.activityId);
+    return this.registrations.list(sessionId, q, reveal);
+  }
+
+  @Get('registrations/:id')
+  @ApiOperation({ summary: 'One registration, for the holder of its manage token or an organizer' })
+  async get(@Param('id', ParseIdPipe) id: number, @Query() q: TokenQuery, @CurrentUser() user?: AuthUser) {
+    const reg = await this.authorize(id, q.token, user);
+    return this.registrations.view(reg);
+  }
+
+  @Post('registrations/:id/cancel')
+  @HttpCode(200)
+  @Audit('registration.cancel', 'registration')
+  @ApiOperation({ summary: 'Cancel (holder of the manage token, or organizer); the seat goes to the waitlist' })
+  async cancel(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() q: TokenQuery,
+    @Body() body: ReasonDto,
+    @CurrentUser() user?: AuthUser,
+  ) {
+    await this.authorize(id, q.token, user);
+    return this.registrations.cancel(id, body.reason);
+  }
+
+  @Post('registrations/:id/approve')
+  @HttpCode(200)
+  @Roles('organizer')
+  @Audit('registration.approve', 'registration')
+  @ApiBearerAuth()
+  async approve(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+    await this.authorize(id, undefined, user);
+    return this.registrations.approve(id);
+  }
+
+  @Post('registrations/:id/reject')
+  @HttpCode(200)
+  @Roles('organizer')
+  @Audit('registration.reject', 'registration')
+  @ApiBearerAuth()
+  async reject(@Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto, @CurrentUser() user: AuthUser) {
+    await this.authorize(id, undefined, user);
+    return this.registrations.reject(id, body.reason);
+  }
+
+  /** The manage token decides for its holder; otherwise an organizer of the activity. */
+  private async authorize(
+    id: number,
+    token: string | undefined,
+    user: AuthUser | undefined,
+  ): Promise<RegistrationEntity> {
+    const reg = await this.registrations.getEntity(id);
+    if (token !== undefined) {
+      if (!this.registrations.holdsToken(reg, token)) throw forbidden('Invalid manage token for this registration');
+      return reg;
+    }
+    if (!user) throw unauthorized('A manage token or an organizer login is required');
+    const session = await this.sessions.getSession(reg.sessionId);
+    await this.access.assertCanManageActivity(user, session.activityId);
+    return reg;
+  }
+}

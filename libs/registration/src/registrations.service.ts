@@ -1,0 +1,330 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import {
+  AppError,
+  conflict,
+  findPage,
+  hashRequest,
+  IdempotencyService,
+  isUniqueViolation,
+  notFound,
+  Page,
+  TransactionContext,
+  TransactionService,
+  unprocessable,
+} from '@app/core';
+import { CatalogService } from '@app/catalog';
+import { NotificationType } from '@app/notifications';
+import { ACTIVE_STATUSES, RegistrationEntity, RegistrationStatus, SessionEntity, SessionQuotaEntity } from './entities';
+import { CreateRegistrationDto, Locale, RegistrationListQuery } from './dto/registration.dto';
+import { normalizeRegistration } from './dto/profile.validator';
+import { newCheckInCode } from './manage-token';
+import { ParticipantsService } from './participants.service';
+import { lockCategory, QuotaCounters } from './quota.counters';
+import { RegistrationNotifier } from './registration.notifier';
+import { RegistrationCreated, registrationListItem, registrationView } from './registration.views';
+import { SessionsService } from './sessions.service';
+import { Waitlist } from './waitlist';
+
+export interface RegisterOptions {
+  channel?: 'online' | 'walk_in';
+  idempotencyKey?: string;
+  acceptLanguage?: string;
+  now?: Date;
+}
+
+const CREATED_MESSAGE: Record<string, NotificationType> = {
+  confirmed: 'registration_confirmed',
+  pending_approval: 'registration_pending',
+  waitlisted: 'registration_waitlisted',
+};
+
+/**
+ * Registrations against quotas. Invariants:
+ * - confirmed + pending never exceed a category's capacity (atomic counter UPDATE, any number of processes);
+ * - a participant has at most one active registration per session (unique index);
+ * - every accepted change and the message it owes commit together (outbox row in the same transaction);
+ * - a freed seat goes to the head of the waitlist in the same transaction.
+ */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionService,
+    private readonly idempotency: IdempotencyService,
+    private readonly catalog: CatalogService,
+    private readonly sessions: SessionsService,
+    private readonly participants: ParticipantsService,
+    private readonly notifier: RegistrationNotifier,
+    private readonly waitlist: Waitlist,
+  ) {}
+
+  /**
+   * Registers for a session: confirmed, pending_approval (holds a seat) or waitlisted.
+   * Validation (400) and window/category/fullness (422) problems write nothing.
+   */
+  async register(
+    sessionId: number,
+    dto: CreateRegistrationDto,
+    opts: RegisterOptions = {},
+  ): Promise<RegistrationCreated> {
+    const norm = normalizeRegistration(dto);
+    const session = await this.sessions.getSession(sessionId);
+    assertOpen(session, opts.channel ?? 'online', opts.now ?? new Date());
+    const activityTitle = await this.catalog.activityTitle(session.activityId);
+    const locale: Locale = dto.locale ?? (/^en\b/i.test(opts.acceptLanguage ?? '') ? 'en' : 'zh-CN');
+    const scope = `registration:${sessionId}`;
+    const needsApproval = session.requiresApproval && opts.channel !== 'walk_in';
+
+    try {
+      return await this.tx.withTransaction(async (tx) => {
+        const { em } = tx;
+        if (opts.idempotencyKey) {
+          const prior = await this.idempotency.claim(em, scope, opts.idempotencyKey, hashRequest(dto));
+          if (prior) return prior.body as RegistrationCreated;
+        }
+        const participantId = await this.participants.upsert(em, {
+          identityKey: norm.identityKey,
+          category: dto.category,
+          name: dto.name,
+          email: dto.email,
+          phone: norm.phone,
+          idNumber: norm.idNumber,
+          locale,
+          profile: norm.profile,
+        });
+        // no pre-check for a duplicate: the unique (session, active_key) index answers it below
+
+        const { nonce, token } = this.notifier.tokens.issue();
+        const now = new Date();
+        const reg = em.create(RegistrationEntity, {
+          sessionId,
+          participantId,
+          category: dto.category,
+          level: norm.level,
+          // a walk-in is admitted by the organizer at the door: that is the approval
+          status: needsApproval ? 'pending_approval' : 'confirmed',
+          activeKey: participantId,
+          waitlistSeq: null,
+          tokenNonce: nonce,
+          checkInCode: newCheckInCode(),
+          name: dto.name,
+          email: dto.email,
+          phone: norm.phone,
+          idNumber: norm.idNumber,
+          locale,
+          profile: norm.profile,
+          answers: dto.answers ?? null,
+          statusReason: null,
+          channel: opts.channel ?? 'online',
+          createdAt: now,
+          updatedAt: now,
+        });
+        await em.insert(RegistrationEntity, reg as QueryDeepPartialEntity<RegistrationEntity>);
+
+        // the counter UPDATE comes after the inserts, so its row lock is held as briefly as possible
+        const counters = new QuotaCounters(em);
+        let waitlistPosition: number | undefined;
+        if (!(await counters.take(sessionId, dto.category, needsApproval ? 'pending' : 'confirmed'))) {
+          const quota = await em.findOneBy(SessionQuotaEntity, { sessionId, category: dto.category });
+          if (!quota) {
+            throw unprocessable(`This session takes no registrations for category ${dto.category}`, [
+              { field: 'category', reason: `has no quota in session ${sessionId}` },
+            ]);
+          }
+          if (!session.waitlistEnabled || reg.channel === 'walk_in') {
+            throw unprocessable(`No seats left for ${dto.category} in this session`, [
+              { field: 'category', reason: 'quota is full and the session has no waitlist' },
+            ]);
+          }
+          reg.waitlistSeq = await counters.joinWaitlist(sessionId, dto.category);
+          reg.status = 'waitlisted';
+          await em.update(RegistrationEntity, reg.id, { status: reg.status, waitlistSeq: reg.waitlistSeq });
+          waitlistPosition = await this.waitlist.position(em, reg);
+        }
+
+        await this.notifier.registrationEvent(tx, CREATED_MESSAGE[reg.status]!, reg, session, activityTitle, {
+          waitlistPosition,
+        });
+        const body: RegistrationCreated = {
+          id: reg.id,
+          status: reg.status,
+          ...(waitlistPosition !== undefined ? { waitlistPosition } : {}),
+          manageToken: token,
+        };
+        if (opts.idempotencyKey) {
+          await this.idempotency.complete(em, scope, opts.idempotencyKey, { statusCode: HttpStatus.CREATED, body });
+        }
+        return body;
+      });
+    } catch (error) {
+      // a concurrent twin got in first: answer like the sequential case
+      if (isUniqueViolation(error)) {
+        const participantId = await this.participants.findId(this.db.manager, norm.identityKey);
+        if (participantId) await this.assertNotRegistered(this.db.manager, sessionId, participantId);
+      }
+      throw error;
+    }
+  }
+
+  /** Registrations by id, in one query; missing ids are simply absent. */
+  async getEntities(ids: number[]): Promise<RegistrationEntity[]> {
+    if (ids.length === 0) return [];
+    return this.db.getRepository(RegistrationEntity).findBy({ id: In([...new Set(ids)]) });
+  }
+
+  async getEntity(id: number): Promise<RegistrationEntity> {
+    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ id });
+    if (!reg) throw notFound('Registration', id);
+    return reg;
+  }
+
+  /** True when `token` is the manage token of this registration. */
+  holdsToken(reg: RegistrationEntity, token: string | undefined): boolean {
+    return this.notifier.tokens.verify(reg.tokenNonce, token);
+  }
+
+  async view(reg: RegistrationEntity) {
+    const session = await this.sessions.getSession(reg.sessionId);
+    const position = await this.waitlist.position(this.db.manager, reg);
+    return registrationView(reg, position, session.activityId);
+  }
+
+  /** Cancels an active registration; its seat goes to the head of the waitlist. Repeats are no-ops. */
+  async cancel(id: number, reason?: string) {
+    return this.transition(
+      id,
+      ['confirmed', 'pending_approval', 'waitlisted'],
+      'cancelled',
+      'registration_cancelled',
+      reason,
+    );
+  }
+
+  /** pending_approval → confirmed. */
+  async approve(id: number) {
+    return this.transition(id, ['pending_approval'], 'confirmed', 'registration_approved');
+  }
+
+  /** pending_approval or waitlisted → rejected; a freed seat is offered to the waitlist. */
+  async reject(id: number, reason?: string) {
+    return this.transition(id, ['pending_approval', 'waitlisted'], 'rejected', 'registration_rejected', reason);
+  }
+
+  /** For check-in: the registration behind a code or id, which must belong to this session. */
+  async findForCheckIn(sessionId: number, by: { code?: string; registrationId?: number }): Promise<RegistrationEntity> {
+    const repo = this.db.getRepository(RegistrationEntity);
+    const reg = by.code
+      ? await repo.findOneBy({ checkInCode: by.code.trim().toUpperCase() })
+      : await repo.findOneBy({ id: by.registrationId });
+    if (!reg) throw notFound(by.code ? 'Check-in code' : 'Registration', by.code ?? String(by.registrationId));
+    if (reg.sessionId !== sessionId) {
+      throw unprocessable(`This registration is for session ${reg.sessionId}, not ${sessionId}`, [
+        { field: by.code ? 'code' : 'registrationId', reason: 'belongs to another session' },
+      ]);
+    }
+    return reg;
+  }
+
+  async list(
+    sessionId: number,
+    q: RegistrationListQuery,
+    reveal: boolean,
+  ): Promise<Page<ReturnType<typeof registrationListItem>>> {
+    await this.sessions.getSession(sessionId);
+    const where = {
+      sessionId,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.category ? { category: q.category } : {}),
+    };
+    return findPage(this.db.getRepository(RegistrationEntity), where, q, { id: 'ASC' }, async (rows) => {
+      const positions = await this.waitlist.positions(this.db.manager, rows);
+      return rows.map((r) => registrationListItem(r, positions.get(r.id), reveal));
+    });
+  }
+
+  private async transition(
+    id: number,
+    from: RegistrationStatus[],
+    to: RegistrationStatus,
+    message: NotificationType,
+    reason?: string,
+  ) {
+    const first = await this.getEntity(id);
+    const session = await this.sessions.getSession(first.sessionId);
+    const activityTitle = await this.catalog.activityTitle(session.activityId);
+    await this.tx.withTransaction(async (tx) => {
+      await lockCategory(tx.em, first.sessionId, first.category);
+      const reg = await tx.em.findOneByOrFail(RegistrationEntity, { id });
+      if (reg.status === to) return; // a repeat: already done
+      if (!from.includes(reg.status)) {
+        throw unprocessable(`A ${reg.status} registration cannot become ${to}`, [
+          { field: 'status', reason: `is ${reg.status}` },
+        ]);
+      }
+      await this.applyTransition(tx, reg, to);
+      reg.status = to;
+      reg.statusReason = reason ?? null;
+      reg.updatedAt = new Date();
+      await tx.em.update(RegistrationEntity, reg.id, {
+        status: to,
+        statusReason: reg.statusReason,
+        activeKey: ACTIVE_STATUSES.includes(to) ? reg.participantId : null,
+        waitlistSeq: to === 'waitlisted' ? reg.waitlistSeq : null,
+        updatedAt: reg.updatedAt,
+      });
+      await this.notifier.registrationEvent(tx, message, reg, session, activityTitle, { reason });
+      if (to === 'cancelled' || to === 'rejected') await this.waitlist.promoteWhileSeats(tx, session, reg.category);
+    });
+    return this.view(await this.getEntity(id));
+  }
+
+  /** Counter side of a status change; the category lock is held. */
+  private async applyTransition(tx: TransactionContext, reg: RegistrationEntity, to: RegistrationStatus) {
+    const counters = new QuotaCounters(tx.em);
+    if (to === 'confirmed' && reg.status === 'pending_approval') return counters.approve(reg.sessionId, reg.category);
+    const held =
+      reg.status === 'confirmed' ? 'confirmed' : reg.status === 'pending_approval' ? 'pending' : 'waitlisted';
+    await counters.release(reg.sessionId, reg.category, held);
+  }
+
+  private async assertNotRegistered(em: EntityManager, sessionId: number, participantId: number): Promise<void> {
+    const existing = await em.findOne(RegistrationEntity, {
+      where: { sessionId, activeKey: participantId },
+      select: { id: true, status: true },
+    });
+    if (existing) {
+      throw conflict(`Already registered for this session: registration ${existing.id} (${existing.status})`, {
+        existingRegistrationId: existing.id,
+        existingStatus: existing.status,
+      });
+    }
+  }
+}
+
+function assertOpen(session: SessionEntity, channel: 'online' | 'walk_in', now: Date): void {
+  if (session.status !== 'scheduled') {
+    throw unprocessable(`Session is ${session.status}: registration is closed`, [
+      { field: 'sessionId', reason: `session is ${session.status}` },
+    ]);
+  }
+  if (channel === 'walk_in') {
+    if (now > session.endsAt)
+      throw unprocessable('Session has ended', [{ field: 'sessionId', reason: 'session has ended' }]);
+    return;
+  }
+  if (now < session.registrationOpensAt || now > session.registrationClosesAt) {
+    throw new AppError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      `Registration window is closed (open ${session.registrationOpensAt.toISOString()} – ${session.registrationClosesAt.toISOString()})`,
+      [
+        {
+          field: 'sessionId',
+          reason: now < session.registrationOpensAt ? 'registration has not opened yet' : 'registration has closed',
+        },
+      ],
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '@app/core';
+import { AccessService, Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
+import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
+import { SessionsService } from './sessions.service';
+
+@ApiTags('sessions')
+@Controller()
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Post('activities/:id/sessions')
+  @Roles('organizer')
+  @Audit('session.create', 'session')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create a session of an activity with per-category quotas' })
+  async create(
+    @Param('id', ParseIdPipe) activityId: number,
+    @Body() dto: CreateSessionDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    await this.access.assertCanManageActivity(user, activityId);
+    return this.sessions.create(activityId, dto);
+  }
+
+  @Get('activities/:id/sessions')
+  @ApiOperation({ summary: 'Sessions of an activity with their quotas' })
+  list(@Param('id', ParseIdPipe) activityId: number) {
+    return this.sessions.listForActivity(activityId);
+  }
+
+  @Get('sessions/:id')
+  @ApiOperation({ summary: 'A session with capacity, confirmed, pending, waitlisted and available per category' })
+  get(@Param('id', ParseIdPipe) id: number) {
+    return this.sessions.view(id);
+  }
+
+  @Patch('sessions/:id')
+  @Roles('organizer')
+  @Audit('session.update', 'session')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Reschedule, change mode or venue, postpone, cancel, complete; registrants are notified' })
+  async update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateSessionDto, @CurrentUser() user: AuthUser) {
+    const session = await this.sessions.getSession(id);
+    await this.access.assertCanManageActivity(user, session.activityId);
+    return this.sessions.update(id, dto);
+  }
+}

@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { FieldProblem, invalid, notFound, TransactionContext, TransactionService, unprocessable } from '@app/core';
+import { CatalogService } from '@app/catalog';
+import { NotificationType } from '@app/notifications';
+import { ACTIVE_STATUSES, RegistrationEntity, SessionEntity, SessionQuotaEntity } from './entities';
+import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
+import { QuotaCounters } from './quota.counters';
+import { RegistrationNotifier } from './registration.notifier';
+import { Waitlist } from './waitlist';
+import { sessionView, SessionView } from './session.views';
+
+type Times = Pick<SessionEntity, 'startsAt' | 'endsAt' | 'registrationOpensAt' | 'registrationClosesAt'>;
+
+/**
+ * Sessions of an activity and their quotas. Changes that registrants must hear about bump
+ * `version` and enqueue one message per active registrant in the same transaction; the
+ * request never waits for mail.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionService,
+    private readonly catalog: CatalogService,
+    private readonly notifier: RegistrationNotifier,
+    private readonly waitlist: Waitlist,
+  ) {}
+
+  async getSession(id: number): Promise<SessionEntity> {
+    const session = await this.db.getRepository(SessionEntity).findOneBy({ id });
+    if (!session) throw notFound('Session', id);
+    return session;
+  }
+
+  async view(id: number): Promise<SessionView> {
+    const session = await this.getSession(id);
+    const quotas = await this.db
+      .getRepository(SessionQuotaEntity)
+      .find({ where: { sessionId: id }, order: { category: 'ASC' } });
+    return sessionView(session, quotas);
+  }
+
+  async sessionsOfActivities(activityIds: number[]): Promise<SessionEntity[]> {
+    if (activityIds.length === 0) return [];
+    return this.db
+      .getRepository(SessionEntity)
+      .find({ where: { activityId: In(activityIds) }, order: { startsAt: 'ASC' } });
+  }
+
+  /** Sessions of one activity with their quota counters (two queries). */
+  async listForActivity(activityId: number): Promise<SessionView[]> {
+    const sessions = await this.sessionsOfActivities([activityId]);
+    if (sessions.length === 0) return [];
+    const quotas = await this.db.getRepository(SessionQuotaEntity).find({
+      where: { sessionId: In(sessions.map((s) => s.id)) },
+      order: { category: 'ASC' },
+    });
+    return sessions.map((s) => sessionView(s, quotas));
+  }
+
+  /** Creates a session with one counter row per quota category. The activity's window is advisory. */
+  async create(activityId: number, dto: CreateSessionDto): Promise<SessionView> {
+    await this.catalog.getActivityEntity(activityId);
+    const times = parseTimes(dto);
+    checkSession({ ...times, mode: dto.mode, venue: dto.venue ?? null, onlineUrl: dto.onlineUrl ?? null });
+    const categories = dto.quotas.map((q) => q.category);
+    const dup = categories.findIndex((c, i) => categories.indexOf(c) !== i);
+    if (dup >= 0) throw invalid([{ field: `quotas[${dup}].category`, reason: 'is listed twice' }]);
+
+    const id = await this.tx.withTransaction(async ({ em }) => {
+      const now = new Date();
+      const session = await em.save(
+        em.create(SessionEntity, {
+          activityId,
+          title: dto.title,
+          level: dto.level,
+          ...times,
+          venue: dto.venue ?? null,
+          city: dto.city ?? null,
+          mode: dto.mode,
+          onlineUrl: dto.onlineUrl ?? null,
+          requiresApproval: dto.requiresApproval,
+          waitlistEnabled: dto.waitlistEnabled,
+          status: 'scheduled',
+          version: 1,
+          remindedFor: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await em.insert(
+        SessionQuotaEntity,
+        dto.quotas.map((q) => ({
+          sessionId: session.id,
+          category: q.category,
+          capacity: q.capacity,
+          confirmed: 0,
+          pending: 0,
+          waitlisted: 0,
+          waitlistSeq: 0,
+        })),
+      );
+      return session.id;
+    });
+    return this.view(id);
+  }
+
+  /**
+   * Reschedules, changes mode or venue, postpones, cancels or completes a session, and
+   * changes quotas. A capacity below the seats already taken is refused (422); a larger one
+   * promotes from the waitlist at once. Registrants get one message per change.
+   */
+  async update(id: number, dto: UpdateSessionDto): Promise<SessionView> {
+    await this.tx.withTransaction(async (tx) => {
+      const { em } = tx;
+      const before = await em.findOneBy(SessionEntity, { id });
+      if (!before) throw notFound('Session', id);
+      const session = em.create(SessionEntity, { ...before });
+      const times = parseTimes({
+        startsAt: dto.startsAt ?? before.startsAt.toISOString(),
+        endsAt: dto.endsAt ?? before.endsAt.toISOString(),
+        registrationOpensAt: dto.registrationOpensAt ?? before.registrationOpensAt.toISOString(),
+        registrationClosesAt: dto.registrationClosesAt ?? before.registrationClosesAt.toISOString(),
+      });
+      Object.assign(session, times);
+      for (const key of [
+        'title',
+        'level',
+        'venue',
+        'city',
+        'mode',
+        'onlineUrl',
+        'requiresApproval',
+        'waitlistEnabled',
+        'status',
+      ] as const) {
+        if (dto[key] !== undefined) (session as unknown as Record<string, unknown>)[key] = dto[key];
+      }
+      checkSession(session);
+
+      const type = changeType(before, session);
+      if (type) session.version = before.version + 1;
+      session.updatedAt = new Date();
+      await em.save(session);
+
+      for (const [i, q] of (dto.quotas ?? []).entries()) await this.setQuota(tx, session, q.category, q.capacity, i);
+      if (type) await this.notifyRegistrants(tx, type, session, before, dto.reason);
+    });
+    return this.view(id);
+  }
+
+  private async setQuota(
+    tx: TransactionContext,
+    session: SessionEntity,
+    category: string,
+    capacity: number,
+    i: number,
+  ) {
+    const { em } = tx;
+    const exists = await em.findOneBy(SessionQuotaEntity, { sessionId: session.id, category });
+    if (!exists) {
+      await em.insert(SessionQuotaEntity, {
+        sessionId: session.id,
+        category,
+        capacity,
+        confirmed: 0,
+        pending: 0,
+        waitlisted: 0,
+        waitlistSeq: 0,
+      });
+      return;
+    }
+    if (!(await new QuotaCounters(em).setCapacity(session.id, category, capacity))) {
+      throw unprocessable(`quotas[${i}].capacity is below the seats already taken in ${category}`, [
+        { field: `quotas[${i}].capacity`, reason: 'is below the seats already taken' },
+      ]);
+    }
+    await this.waitlist.promoteWhileSeats(tx, session, category);
+  }
+
+  private async notifyRegistrants(
+    tx: TransactionContext,
+    type: NotificationType,
+    session: SessionEntity,
+    before: SessionEntity,
+    reason?: string,
+  ) {
+    const activity = await this.catalog.getActivityEntity(session.activityId);
+    const registrations = await tx.em.find(RegistrationEntity, {
+      where: { sessionId: session.id, status: In([...ACTIVE_STATUSES]) },
+      order: { id: 'ASC' },
+    });
+    await this.notifier.sessionEvent(tx, type, registrations, session, activity.title, before, reason);
+  }
+}
+
+/** Which message a change deserves, if any: cancelled > postponed > moved online > changed. */
+function changeType(before: SessionEntity, after: SessionEntity): NotificationType | undefined {
+  if (after.status !== before.status) {
+    if (after.status === 'cancelled') return 'session_cancelled';
+    if (after.status === 'postponed') return 'session_postponed';
+  }
+  if (before.mode === 'offline' && after.mode !== 'offline') return 'session_moved_online';
+  const changed =
+    before.startsAt.getTime() !== after.startsAt.getTime() ||
+    before.endsAt.getTime() !== after.endsAt.getTime() ||
+    before.venue !== after.venue ||
+    before.city !== after.city ||
+    before.mode !== after.mode ||
+    before.onlineUrl !== after.onlineUrl ||
+    (before.status !== after.status && after.status === 'scheduled');
+  return changed ? 'session_changed' : undefined;
+}
+
+function parseTimes(dto: Record<keyof Times, string>): Times {
+  return {
+    startsAt: new Date(dto.startsAt),
+    endsAt: new Date(dto.endsAt),
+    registrationOpensAt: new Date(dto.registrationOpensAt),
+    registrationClosesAt: new Date(dto.registrationClosesAt),
+  };
+}
+
+function checkSession(s: Times & Pick<SessionEntity, 'mode' | 'venue' | 'onlineUrl'>): void {
+  const problems: FieldProblem[] = [];
+  if (s.endsAt <= s.startsAt) problems.push({ field: 'endsAt', reason: 'must be after startsAt' });
+  if (s.registrationClosesAt <= s.registrationOpensAt) {
+    problems.push({ field: 'registrationClosesAt', reason: 'must be after registrationOpensAt' });
+  }
+  if (s.registrationOpensAt > s.endsAt)
+    problems.push({ field: 'registrationOpensAt', reason: 'must be before the session ends' });
+  if (s.mode !== 'offline' && !s.onlineUrl)
+    problems.push({ field: 'onlineUrl', reason: `is required when mode is ${s.mode}` });
+  if (s.mode !== 'online' && !s.venue) problems.push({ field: 'venue', reason: `is required when mode is ${s.mode}` });
+  if (problems.length) throw invalid(problems, `${problems[0]!.field}: ${problems[0]!.reason}`);
+}
