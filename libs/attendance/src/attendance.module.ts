@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@app/catalog';
+import { IdentityModule } from '@app/identity';
+import { RegistrationModule } from '@app/registration';
+import { AttendanceClock } from './attendance.clock';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
+import { CheckInController } from './check-in.controller';
+import { CheckInService } from './check-in.service';
+import { QrController } from './qr.controller';
+
+/** Check-in (code, staff, walk-in), QR images, attendance views and the tallies progress reads. */
+@Module({
+  imports: [CatalogModule, IdentityModule, RegistrationModule],
+  controllers: [CheckInController, AttendanceController, QrController],
+  providers: [CheckInService, AttendanceService, AttendanceClock],
+  exports: [AttendanceService, AttendanceClock],
+})
+export class AttendanceModule {}

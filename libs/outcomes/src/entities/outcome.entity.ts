@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const OUTCOME_STATUSES = ['intent', 'signed', 'cancelled'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+export const AGREEMENT_TYPES = ['technical_breakthrough', 'skill_transfer'] as const;
+export type AgreementType = (typeof AGREEMENT_TYPES)[number];
+
+/** Who an outcome is between; which names are required depends on the type. */
+export interface OutcomeParties {
+  enterpriseName?: string;
+  enterpriseUscc?: string;
+  phdName?: string;
+  institutionName?: string;
+  mentorName?: string;
+  apprenticeName?: string;
+  personName?: string;
+}
+
+/** One thing an activity produced: a cooperation intent, an apprenticeship agreement, an award … */
+@Entity('outcomes')
+@Index(['activityId', 'type', 'status'])
+export class OutcomeEntity {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ name: 'activity_id', type: 'integer' }) activityId!: number;
+  @Column({ name: 'session_id', type: 'integer', nullable: true }) sessionId!: number | null;
+  @Column({ type: 'varchar', length: 32 }) type!: string;
+  @Column({ name: 'agreement_type', type: 'varchar', length: 32, nullable: true }) agreementType!: AgreementType | null;
+  @Column({ type: 'varchar', length: 300 }) title!: string;
+  @Column({ type: 'varchar', length: 12 }) status!: OutcomeStatus;
+  @Column({ name: 'signed_on', type: 'date', nullable: true }) signedOn!: string | null;
+  @Column({ type: 'simple-json', nullable: true }) parties!: OutcomeParties | null;
+  @Column({ type: 'simple-json', nullable: true }) details!: Record<string, unknown> | null;
+  @Column({ name: 'registration_ids', type: 'simple-json', nullable: true }) registrationIds!: number[] | null;
+  /** `api` or `import` */
+  @Column({ type: 'varchar', length: 10 }) origin!: string;
+  @Column({ name: 'created_by', type: 'integer', nullable: true }) createdBy!: number | null;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogService, TargetView } from '@app/catalog';
+import { AttendanceService } from '@app/attendance';
+import { OutcomesService } from '@app/outcomes';
+import { RegistrationStats } from '@app/registration';
+import { ProgressClock } from './progress.clock';
+import { actualOf, Aggregates, ratioOf, statusOf, targetWindow } from './progress.rules';
+import { countsOf, groupBy, ProgramProgress, TargetProgress } from './progress.views';
+import { ReportsService } from './reports.service';
+import { DateRange } from './report-period';
+
+/**
+ * Plan versus actual for a whole program.
+ *
+ * Invariant: every actual comes from aggregates kept current on write — quota counters,
+ * attendance tallies, outcome tallies, held-session counts, report sums — read with a fixed
+ * number of queries, so the answer costs the same at a thousand or a million registrations.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly stats: RegistrationStats,
+    private readonly attendance: AttendanceService,
+    private readonly outcomes: OutcomesService,
+    private readonly reports: ReportsService,
+    private readonly clock: ProgressClock,
+  ) {}
+
+  async programProgress(code: string): Promise<ProgramProgress> {
+    const now = this.clock.now();
+    const program = await this.catalog.getProgramEntity(code);
+    const [targets, activities, series] = await Promise.all([
+      this.catalog.listTargets(program.id),
+      this.catalog.listActivities(program.id),
+      this.catalog.listSeries(program.id),
+    ]);
+    const ids = activities.map((a) => a.id);
+    const [quotas, attendance, held, outcomes, reports] = await Promise.all([
+      this.stats.quotaTotals(ids),
+      this.attendance.totals(ids),
+      this.stats.sessionsHeld(ids, now),
+      this.outcomes.totals(ids),
+      this.reports.sums(program.id),
+    ]);
+    const agg: Aggregates = { quotas, attendance, held, outcomes, reports };
+    const programRange: DateRange = { start: program.periodStart, end: program.periodEnd };
+    const activityById = new Map(activities.map((a) => [a.id, a]));
+
+    const scopeOf = (t: TargetView): number[] => {
+      if (t.activityId !== null) return [t.activityId];
+      // program-level targets count the activities of their series, or of the whole program
+      return activities.filter((a) => t.seriesId === null || a.seriesId === t.seriesId).map((a) => a.id);
+    };
+    const rows: TargetProgress[] = targets.map((t) => {
+      const activity = t.activityId !== null ? activityById.get(t.activityId) : undefined;
+      const home = activity ? { start: activity.windowStart, end: activity.windowEnd } : programRange;
+      const window = targetWindow(t, home, programRange, now);
+      const actual = actualOf(t, scopeOf(t), agg, window);
+      return {
+        id: t.id,
+        code: t.code,
+        activityId: t.activityId,
+        seriesId: t.seriesId ?? activity?.seriesId ?? null,
+        metric: t.metric,
+        label: t.label,
+        target: t.target,
+        comparator: t.comparator,
+        unit: t.unit,
+        source: t.source,
+        period: t.period,
+        dueOn: t.dueOn,
+        actual,
+        ratio: ratioOf(actual, t.target),
+        status: statusOf(t, actual, window, now),
+        window,
+        responsibleUnits: t.responsibleUnits,
+      };
+    });
+
+    const byLead = groupBy(
+      rows.filter((r) => r.responsibleUnits.length > 0),
+      (r) => r.responsibleUnits[0]!.id,
+    );
+    const bySeries = groupBy(rows, (r) => r.seriesId);
+    const seriesOrder = [...series.map((s) => s.id as number | null), null];
+    return {
+      program: { code: program.code, title: program.title },
+      asOf: now.toISOString(),
+      targets: rows,
+      byUnit: [...byLead.values()].map((list) => ({ unit: list[0]!.responsibleUnits[0]!, ...countsOf(list) })),
+      bySeries: seriesOrder
+        .filter((id) => bySeries.has(id))
+        .map((id) => {
+          const s = series.find((x) => x.id === id);
+          return { seriesId: id, ordinal: s?.ordinal ?? null, title: s?.title ?? null, ...countsOf(bySeries.get(id)!) };
+        }),
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { UnitRef } from '@app/catalog';
+import { DateRange } from './report-period';
+import { ProgressStatus, round4 } from './progress.rules';
+
+export interface TargetProgress {
+  id: number;
+  code: string;
+  activityId: number | null;
+  seriesId: number | null;
+  metric: string;
+  label: string;
+  target: number;
+  comparator: string;
+  unit: string;
+  source: string;
+  period: string;
+  dueOn: string | null;
+  actual: number;
+  ratio: number;
+  status: ProgressStatus;
+  window: DateRange;
+  responsibleUnits: UnitRef[];
+}
+
+export interface ProgressCounts {
+  targets: number;
+  met: number;
+  onTrack: number;
+  behind: number;
+  notStarted: number;
+  /** mean of min(ratio, 1): over-delivery on one target does not hide another's shortfall */
+  ratio: number;
+}
+
+export interface ProgramProgress {
+  program: { code: string; title: string };
+  asOf: string;
+  targets: TargetProgress[];
+  byUnit: ({ unit: UnitRef } & ProgressCounts)[];
+  bySeries: ({ seriesId: number | null; ordinal: number | null; title: string | null } & ProgressCounts)[];
+}
+
+const KEY: Record<ProgressStatus, keyof ProgressCounts> = {
+  met: 'met',
+  on_track: 'onTrack',
+  behind: 'behind',
+  not_started: 'notStarted',
+};
+
+/** Status counts and mean capped ratio of a group of targets. */
+export function countsOf(targets: TargetProgress[]): ProgressCounts {
+  const c: ProgressCounts = { targets: targets.length, met: 0, onTrack: 0, behind: 0, notStarted: 0, ratio: 0 };
+  for (const t of targets) (c[KEY[t.status]] as number)++;
+  c.ratio = targets.length ? round4(targets.reduce((s, t) => s + Math.min(1, t.ratio), 0) / targets.length) : 0;
+  return c;
+}
+
+/** Groups targets by a key, keeping first-seen order. */
+export function groupBy<K>(targets: TargetProgress[], key: (t: TargetProgress) => K): Map<K, TargetProgress[]> {
+  const groups = new Map<K, TargetProgress[]>();
+  for (const t of targets) {
+    const k = key(t);
+    const list = groups.get(k);
+    if (list) list.push(t);
+    else groups.set(k, [t]);
+  }
+  return groups;
+}

@@ -1,0 +1,195 @@
+import { createConnection } from 'mysql2/promise';
+import { startTestApp, TestApp } from '@app/testing/test-app';
+import { bearer, createUser, CreatedUser, loginAdmin, unitIdsByCode } from '../identity/identity-helpers';
+import {
+  activityByCode,
+  checkInCodeOf,
+  createSession,
+  enterprise,
+  phd,
+  PLAN_2021,
+  register,
+  Registered,
+  sessionBody,
+} from './event-fixtures';
+
+describe('check-in and attendance (MariaDB)', () => {
+  let t: TestApp;
+  let admin: string;
+  let organizer: CreatedUser;
+  let staff: CreatedUser;
+  let otherStaff: CreatedUser;
+  let fairId: number;
+  let sessionId: number;
+  let otherSessionId: number;
+  const regs: Registered[] = [];
+  const http = () => t.http;
+
+  beforeAll(async () => {
+    t = await startTestApp('mysql');
+    admin = await loginAdmin(http());
+    const units = await unitIdsByCode(http());
+    organizer = await createUser(http(), admin, { role: 'organizer', unitIds: [units.get('qz-hrss')!] });
+    staff = await createUser(http(), admin, { role: 'checkin_staff', unitIds: [units.get('qz-sci-tech')!] });
+    otherStaff = await createUser(http(), admin, { role: 'checkin_staff', unitIds: [units.get('qz-ftu')!] });
+    fairId = (await activityByCode(http(), PLAN_2021, '2021-2-2')).id;
+    sessionId = await createSession(
+      http(),
+      organizer.token,
+      fairId,
+      sessionBody({
+        startsIn: 30,
+        quotas: [
+          { category: 'enterprise', capacity: 3 },
+          { category: 'phd', capacity: 30 },
+        ],
+      }),
+    );
+    otherSessionId = await createSession(
+      http(),
+      organizer.token,
+      fairId,
+      sessionBody({ startsIn: 30, quotas: [{ category: 'phd', capacity: 5 }] }),
+    );
+    for (let i = 1; i <= 6; i++) regs.push(await register(http(), sessionId, phd(i)));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const checkIn = (body: object, token = staff.token, session = sessionId) =>
+    http().post(`/api/sessions/${session}/check-ins`).set(bearer(token)).send(body);
+
+  it('answers 201 the first time and 200 with the first time on a repeat', async () => {
+    const code = await checkInCodeOf(http(), regs[0]!);
+    const first = await checkIn({ code }).expect(201);
+    expect(first.body).toEqual({ registrationId: regs[0]!.id, checkedInAt: expect.any(String), first: true });
+    const again = await checkIn({ code: code.toLowerCase() }).expect(200);
+    expect(again.body).toEqual({ registrationId: regs[0]!.id, checkedInAt: first.body.checkedInAt, first: false });
+    const byId = await checkIn({ registrationId: regs[0]!.id }, organizer.token).expect(200);
+    expect(byId.body.checkedInAt).toBe(first.body.checkedInAt);
+  });
+
+  it('turns 20 concurrent scans of one code into exactly one check-in', async () => {
+    const code = await checkInCodeOf(http(), regs[1]!);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => checkIn({ code })));
+    expect(answers.map((a) => a.status).sort((a, b) => b - a)).toEqual([201, ...Array(19).fill(200)]);
+    expect(new Set(answers.map((a) => a.body.checkedInAt)).size).toBe(1);
+    const conn = await createConnection(t.db.url);
+    const [rows] = await conn.query('SELECT COUNT(*) AS n FROM check_ins WHERE registration_id = ?', [regs[1]!.id]);
+    await conn.end();
+    expect(Number((rows as { n: number }[])[0]!.n)).toBe(1);
+    const attendance = await http().get(`/api/sessions/${sessionId}/attendance`).set(bearer(staff.token)).expect(200);
+    expect(attendance.body.byCategory.find((c: { category: string }) => c.category === 'phd')).toMatchObject({
+      capacity: 30,
+      registered: 6,
+      checkedIn: 2,
+    });
+  });
+
+  it('refuses anonymous callers (401), staff of another unit (403) and a missing code (400 naming the field)', async () => {
+    await http().post(`/api/sessions/${sessionId}/check-ins`).send({ code: 'ABCDEFGHJK' }).expect(401);
+    await checkIn({ registrationId: regs[2]!.id }, otherStaff.token).expect(403);
+    const missing = await checkIn({}).expect(400);
+    expect(missing.body.details).toEqual([{ field: 'code', reason: 'code or registrationId is required' }]);
+    const malformed = await checkIn({ code: '??' }).expect(400);
+    expect(malformed.body.details[0].field).toBe('code');
+  });
+
+  it('answers 422 for a code of another session and 404 for an unknown one', async () => {
+    const code = await checkInCodeOf(http(), regs[2]!);
+    const wrong = await checkIn({ code }, staff.token, otherSessionId).expect(422);
+    expect(wrong.body.details).toEqual([{ field: 'code', reason: 'belongs to another session' }]);
+    await checkIn({ code: 'ZZZZZZZZZZ' }).expect(404);
+  });
+
+  it('answers 422 for a registration that is not confirmed', async () => {
+    const cancelled = regs[5]!;
+    await http()
+      .post(`/api/registrations/${cancelled.id}/cancel`)
+      .query({ token: cancelled.manageToken })
+      .send({})
+      .expect(200);
+    const res = await checkIn({ registrationId: cancelled.id }).expect(422);
+    expect(res.body.message).toMatch(/cancelled, not confirmed/);
+  });
+
+  it('opens check-in only from the configured lead time until the end, never for cancelled sessions', async () => {
+    const later = await createSession(
+      http(),
+      organizer.token,
+      fairId,
+      sessionBody({ startsIn: 180, quotas: [{ category: 'phd', capacity: 5 }] }),
+    );
+    const reg = await register(http(), later, phd(100));
+    const early = await checkIn({ registrationId: reg.id }, staff.token, later).expect(422);
+    expect(early.body.message).toMatch(/Check-in opens at .* \(120 minutes before the start\)/);
+    await http()
+      .patch(`/api/sessions/${otherSessionId}`)
+      .set(bearer(organizer.token))
+      .send({ status: 'cancelled', reason: '测试取消' })
+      .expect(200);
+    const cancelled = await checkIn({ registrationId: regs[2]!.id }, staff.token, otherSessionId).expect(422);
+    expect(cancelled.body.message).toMatch(/cancelled/);
+  });
+
+  it('lets organizers undo a check-in (204) and lowers the tally; staff may not (403)', async () => {
+    await checkIn({ registrationId: regs[3]!.id }).expect(201);
+    const path = `/api/sessions/${sessionId}/check-ins/${regs[3]!.id}`;
+    await http().delete(path).set(bearer(staff.token)).expect(403);
+    await http().delete(path).set(bearer(organizer.token)).expect(204);
+    await http().delete(path).set(bearer(organizer.token)).expect(404);
+    const attendance = await http()
+      .get(`/api/sessions/${sessionId}/attendance`)
+      .set(bearer(organizer.token))
+      .expect(200);
+    expect(attendance.body.total).toMatchObject({ checkedIn: 2 });
+    await checkIn({ registrationId: regs[3]!.id }).expect(201);
+  });
+
+  it('registers and checks in walk-ins while seats remain, then answers 422', async () => {
+    const walkIn = (i: number) =>
+      http().post(`/api/sessions/${sessionId}/walk-ins`).set(bearer(staff.token)).send(enterprise(i));
+    for (const i of [1, 2, 3]) {
+      const res = await walkIn(i).expect(201);
+      expect(res.body).toMatchObject({ status: 'confirmed', first: true, checkedInAt: expect.any(String) });
+    }
+    const full = await walkIn(4).expect(422);
+    expect(full.body.message).toMatch(/No seats left/);
+    await http().post(`/api/sessions/${sessionId}/walk-ins`).send(enterprise(5)).expect(401);
+    const attendance = await http().get(`/api/sessions/${sessionId}/attendance`).set(bearer(staff.token)).expect(200);
+    expect(attendance.body).toEqual({
+      sessionId,
+      byCategory: [
+        { category: 'enterprise', capacity: 3, registered: 3, checkedIn: 3, rate: 1 },
+        { category: 'phd', capacity: 30, registered: 5, checkedIn: 3, rate: 0.6 },
+      ],
+      total: { capacity: 33, registered: 8, checkedIn: 6, rate: 0.75 },
+    });
+  });
+
+  it('rolls attendance up to the activity and the program for organizers', async () => {
+    const activity = await http().get(`/api/activities/${fairId}/attendance`).set(bearer(organizer.token)).expect(200);
+    expect(activity.body.total).toMatchObject({ checkedIn: 6 });
+    expect(activity.body.sessions.find((s: { sessionId: number }) => s.sessionId === sessionId)).toMatchObject({
+      checkedIn: 6,
+    });
+    await http().get(`/api/activities/${fairId}/attendance`).set(bearer(staff.token)).expect(403);
+    const program = await http().get(`/api/programs/${PLAN_2021}/attendance`).set(bearer(admin)).expect(200);
+    expect(program.body.total.checkedIn).toBe(6);
+    expect(program.body.byActivity.find((a: { activityId: number }) => a.activityId === fairId).checkedIn).toBe(6);
+    await http().get(`/api/programs/${PLAN_2021}/attendance`).expect(401);
+  });
+
+  it('renders the check-in code as a QR image without a lookup', async () => {
+    const code = await checkInCodeOf(http(), regs[4]!);
+    const png = await http().get(`/api/check-in-codes/${code}/qr.png`).expect(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+    const svg = await http().get(`/api/check-in-codes/${code}/qr.svg`).expect(200);
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect((svg.body as Buffer).toString()).toContain('<svg');
+    const bad = await http().get('/api/check-in-codes/%3Cscript%3E/qr.svg').expect(400);
+    expect(bad.body.details).toEqual([{ field: 'code', reason: expect.any(String) }]);
+  });
+});
