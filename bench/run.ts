@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { benchNotifications } from './notifications.bench';
 import { benchProgress } from './progress.bench';
 import { benchRegistration } from './registration.bench';
 
@@ -13,7 +14,11 @@ type Bench = () => Promise<Record<string, unknown>>;
  */
 async function main(): Promise<void> {
   process.env.API_MAIN ??= join(__dirname, '../apps/api/src/main.js');
-  const all: Record<string, Bench> = { registration: benchRegistration, progress: benchProgress };
+  const all: Record<string, Bench> = {
+    registration: benchRegistration,
+    notifications: benchNotifications,
+    progress: benchProgress,
+  };
   const only = process.argv.slice(2);
   const results: Record<string, unknown> = {
     at: new Date().toISOString(),

@@ -1,10 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { AppConfig, ConfigModule, DatabaseModule, ErrorFilter } from '@app/core';
 import { CatalogModule } from '@app/catalog';
+import { IdentityModule } from '@app/identity';
+import { RegistrationModule } from '@app/registration';
+import { NotificationsModule } from '@app/notifications';
+import { AttendanceModule } from '@app/attendance';
+import { OutcomesModule } from '@app/outcomes';
+import { ProgressModule } from '@app/progress';
 import { HealthController } from './health.controller';
+import { QUEUE_HEALTH } from './queue-health';
 import { SCHEMA } from './schema';
 import { StartupService } from './startup.service';
 
@@ -18,13 +24,18 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
         DatabaseModule.forRoot(config.database, SCHEMA),
         CatalogModule,
+        IdentityModule,
+        RegistrationModule,
+        NotificationsModule.forRoot(config, { queueHealthToken: QUEUE_HEALTH }),
+        AttendanceModule,
+        OutcomesModule,
+        ProgressModule,
       ],
       controllers: [HealthController],
       providers: [StartupService, { provide: APP_FILTER, useClass: ErrorFilter }],

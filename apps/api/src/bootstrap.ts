@@ -1,4 +1,6 @@
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -7,11 +9,19 @@ import { AppModule } from './app.module';
 
 /** Builds the API application; `main.ts` listens, tests use it as it is. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    // X-Forwarded-For is believed only from these proxies: per-IP throttling depends on it
+    trustProxy: config.trustProxy,
+    bodyLimit: 5 * 1024 * 1024,
+    // one id per request across processes: the caller's X-Request-Id, else a UUID (logs and audit)
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,11 +1,35 @@
-import { SchemaParts } from '@app/core';
+import { IdempotencyKeyEntity, IdempotencySchema1764000000500, SchemaParts } from '@app/core';
 import { CATALOG_ENTITIES, CatalogSchema1764000000000 } from '@app/catalog';
+import { IDENTITY_ENTITIES, IdentitySchema1764000001000 } from '@app/identity';
+import { REGISTRATION_ENTITIES, RegistrationSchema1764000003000 } from '@app/registration';
+import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/notifications';
+import { ATTENDANCE_ENTITIES, AttendanceSchema1764000004000 } from '@app/attendance';
+import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
+import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
 
 /**
  * Every module's entities and migrations, in dependency order. The apps own this list
  * because they sit above all libs.
  */
 export const SCHEMA: SchemaParts = {
-  entities: [...CATALOG_ENTITIES],
-  migrations: [CatalogSchema1764000000000],
+  entities: [
+    IdempotencyKeyEntity,
+    ...CATALOG_ENTITIES,
+    ...IDENTITY_ENTITIES,
+    ...REGISTRATION_ENTITIES,
+    ...NOTIFICATION_ENTITIES,
+    ...ATTENDANCE_ENTITIES,
+    ...OUTCOME_ENTITIES,
+    ...PROGRESS_ENTITIES,
+  ],
+  migrations: [
+    CatalogSchema1764000000000,
+    IdempotencySchema1764000000500,
+    IdentitySchema1764000001000,
+    RegistrationSchema1764000003000,
+    NotificationsSchema1764000002000,
+    AttendanceSchema1764000004000,
+    OutcomesSchema1764000005000,
+    ProgressSchema1764000006000,
+  ],
 };

@@ -4,13 +4,33 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@app/core';
 import { WorkerModule } from './worker.module';
 
-/** A worker process: consumes queues until SIGTERM/SIGINT, then finishes in-flight jobs and exits. */
+/** How long a stop may take (active jobs finishing) before the process gives up and exits 1. */
+const SHUTDOWN_GRACE_MS = 60_000;
+
+/** A worker process: consumes queues until SIGTERM/SIGINT, then finishes in-flight jobs and exits 0. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  app.get(Logger).log('worker started');
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing active jobs`);
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    // app.close runs the shutdown hooks: worker.close (waits for active jobs), then mail pool and database
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  logger.log('worker started');
 }
 
 main().catch((error: unknown) => {

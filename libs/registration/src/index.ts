@@ -8,4 +8,5 @@ export * from './registration.stats';
 export * from './registration.views';
 export * from './session.views';
 export * from './sessions.service';
+export * from './reminder.scheduler';
 export { RegistrationSchema1764000003000 } from './migrations/1764000003000-registration-schema';

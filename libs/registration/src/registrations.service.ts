@@ -16,7 +16,7 @@ import {
   unprocessable,
 } from '@app/core';
 import { CatalogService } from '@app/catalog';
-import { NotificationType } from '@app/notifications';
+import { NotificationsService, NotificationType } from '@app/notifications';
 import { ACTIVE_STATUSES, RegistrationEntity, RegistrationStatus, SessionEntity, SessionQuotaEntity } from './entities';
 import { CreateRegistrationDto, Locale, RegistrationListQuery } from './dto/registration.dto';
 import { normalizeRegistration } from './dto/profile.validator';
@@ -59,6 +59,7 @@ export class RegistrationsService {
     private readonly participants: ParticipantsService,
     private readonly notifier: RegistrationNotifier,
     private readonly waitlist: Waitlist,
+    private readonly outbox: NotificationsService,
   ) {}
 
   /**
@@ -276,6 +277,9 @@ export class RegistrationsService {
         updatedAt: reg.updatedAt,
       });
       await this.notifier.registrationEvent(tx, message, reg, session, activityTitle, { reason });
+      if (!ACTIVE_STATUSES.includes(to)) {
+        await this.outbox.cancelPending(tx, { registrationId: id, types: ['session_reminder'] });
+      }
       if (to === 'cancelled' || to === 'rejected') await this.waitlist.promoteWhileSeats(tx, session, reg.category);
     });
     return this.view(await this.getEntity(id));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { FieldProblem, invalid, notFound, TransactionContext, TransactionService, unprocessable } from '@app/core';
 import { CatalogService } from '@app/catalog';
-import { NotificationType } from '@app/notifications';
+import { NotificationsService, NotificationType } from '@app/notifications';
 import { ACTIVE_STATUSES, RegistrationEntity, SessionEntity, SessionQuotaEntity } from './entities';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
 import { QuotaCounters } from './quota.counters';
@@ -26,6 +26,7 @@ export class SessionsService {
     private readonly catalog: CatalogService,
     private readonly notifier: RegistrationNotifier,
     private readonly waitlist: Waitlist,
+    private readonly outbox: NotificationsService,
   ) {}
 
   async getSession(id: number): Promise<SessionEntity> {
@@ -142,6 +143,12 @@ export class SessionsService {
 
       const type = changeType(before, session);
       if (type) session.version = before.version + 1;
+      if (type && type !== 'session_moved_online') {
+        // reminders still waiting carry the old facts: withdraw them; the scheduler enqueues
+        // fresh ones for the new start (their dedupe key includes the start time)
+        await this.outbox.cancelPending(tx, { sessionId: id, types: ['session_reminder'] });
+        session.remindedFor = null;
+      }
       session.updatedAt = new Date();
       await em.save(session);
 

@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import nodemailer, { Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type Mail from 'nodemailer/lib/mailer';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
+import { APP_CONFIG, AppConfig } from '@app/core';
+
+export interface OutgoingMail {
+  notificationId: number;
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  attachments: Mail.Attachment[];
+}
+
+/** Whether trying the same message again later can succeed. */
+export type FailureKind = 'temporary' | 'permanent';
+
+/**
+ * SMTP 5xx rejects the message for good; 4xx, timeouts and broken connections are the
+ * server's or the network's passing trouble. A rejected login (EAUTH) is our configuration,
+ * not the message: it stays retryable so fixing SMTP_URL lets the backlog go out.
+ */
+export function classifySendError(error: unknown): FailureKind {
+  const { responseCode, code } = (error ?? {}) as { responseCode?: number; code?: string };
+  if (code === 'EAUTH') return 'temporary';
+  if (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600) return 'permanent';
+  return 'temporary';
+}
+
+/** `泉州人才活动平台 <no-reply@talent.quanzhou.example>` → `no-reply@talent.quanzhou.example` */
+export const mailAddress = (mailFrom: string): string => (/<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom).trim();
+
+/** `泉州人才活动平台 <no-reply@talent.quanzhou.example>` → `talent.quanzhou.example` */
+export function mailDomain(mailFrom: string): string {
+  return mailAddress(mailFrom).split('@')[1]?.trim().toLowerCase() || 'localhost';
+}
+
+/** Stable per notification: a repeat after a crash carries the same Message-ID, so clients can drop it. */
+export const notificationMessageId = (id: number, domain: string): string => `<notification-${id}@${domain}>`;
+
+/**
+ * A pooled SMTP transport: one greeting per connection, not per message (a server may pause
+ * before it greets). Built as an SMTPPool because `createTransport({ url, pool })` drops every
+ * option but the URL's. Sockets get TCP_NODELAY: nodemailer leaves Nagle on, and on a reused
+ * connection each message then waits ~40 ms for the server's delayed ACK (20× slower).
+ */
+export function pooledSmtp(url: string, maxConnections: number): SMTPPool {
+  return new SMTPPool({
+    pool: true,
+    url,
+    maxConnections,
+    maxMessages: 1000,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+    getSocket: (options, callback) => {
+      const port = options.port ?? (options.secure ? 465 : 587);
+      const socket = connect({ host: options.host ?? 'localhost', port, noDelay: true });
+      socket.setTimeout(options.connectionTimeout ?? 10_000, () =>
+        socket.destroy(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })),
+      );
+      const fail = (error: Error) => callback(Object.assign(error, { code: 'ECONNECTION' }), undefined);
+      socket.once('error', fail);
+      socket.once('connect', () => {
+        socket.setTimeout(0);
+        socket.off('error', fail);
+        // nodemailer upgrades to TLS itself for smtps:// and STARTTLS
+        callback(null, { connection: socket });
+      });
+    },
+  });
+}
+
+/**
+ * The one way mail leaves the platform: a pooled SMTP transport when SMTP_URL is set,
+ * otherwise `.eml` files under `mailDir` (the embedded default). One instance per process.
+ */
+@Injectable()
+export class MailTransport implements OnApplicationShutdown {
+  private readonly logger = new Logger(MailTransport.name);
+  private readonly domain: string;
+  private readonly envelopeFrom: string;
+  private readonly smtp?: Transporter;
+  private closed = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.domain = mailDomain(config.mailFrom);
+    this.envelopeFrom = mailAddress(config.mailFrom);
+    if (config.smtpUrl) {
+      this.smtp = nodemailer.createTransport(pooledSmtp(config.smtpUrl, Math.min(config.workerConcurrency, 10)));
+    }
+  }
+
+  get mode(): 'smtp' | 'files' {
+    return this.smtp ? 'smtp' : 'files';
+  }
+
+  get mailDomain(): string {
+    return this.domain;
+  }
+
+  /**
+   * Sends one message and resolves with its Message-ID. Rejects with nodemailer's error
+   * (see {@link classifySendError}). In file mode a repeat overwrites the same file.
+   */
+  async send(mail: OutgoingMail): Promise<string> {
+    if (this.closed) throw Object.assign(new Error('mail transport is closed'), { code: 'ECLOSED' });
+    const messageId = notificationMessageId(mail.notificationId, this.domain);
+    // composed once into bytes: the same bytes go to SMTP or to the .eml file, and handing
+    // nodemailer a finished message is much cheaper than letting it stream the parts
+    const raw = await new MailComposer({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      attachments: mail.attachments,
+      messageId,
+      headers: { 'X-Notification-Id': String(mail.notificationId) },
+    })
+      .compile()
+      .build();
+    if (this.smtp) {
+      await this.smtp.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to.address] }, raw });
+      return messageId;
+    }
+    await mkdir(this.config.mailDir, { recursive: true });
+    const file = join(this.config.mailDir, `notification-${mail.notificationId}.eml`);
+    // write then rename: a reader never sees half a message
+    await writeFile(`${file}.tmp`, raw);
+    await rename(`${file}.tmp`, file);
+    return messageId;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.close();
+  }
+
+  /** Closes pooled connections once their current message is done. Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.smtp) {
+      this.smtp.close();
+      this.logger.debug('SMTP pool closed');
+    }
+  }
+}

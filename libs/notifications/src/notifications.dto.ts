@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { PageQuery, toInt } from '@app/core';
+import { NOTIFICATION_STATUSES, NOTIFICATION_TYPES, NotificationStatus, NotificationType } from './notification.types';
+
+export class NotificationListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
+  @IsOptional()
+  @IsIn(NOTIFICATION_STATUSES)
+  status?: NotificationStatus;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_TYPES })
+  @IsOptional()
+  @IsIn(NOTIFICATION_TYPES)
+  type?: NotificationType;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  registrationId?: number;
+}

@@ -1,0 +1,89 @@
+import { AppConfig } from '@app/core';
+import { NotificationDelivery } from './notification.delivery';
+import { NotificationQueue } from './notification.queue';
+import { NotificationRepository } from './notification.repository';
+import { NotificationRelay, RELAY_BATCH } from './relay.service';
+
+const config = { notifyPollMs: 1000, notifyRequeueAfterMs: 60_000, workerConcurrency: 2 } as AppConfig;
+
+function setup(withQueue: boolean) {
+  const rows = {
+    findDue: jest.fn().mockResolvedValue([]),
+    findStale: jest.fn().mockResolvedValue([]),
+    claim: jest.fn(async (ids: number[], ..._rest: unknown[]) => ids),
+    release: jest.fn(),
+  };
+  const delivery = { deliver: jest.fn().mockResolvedValue({ kind: 'sent', messageId: 'm' }) };
+  const queue = { addAll: jest.fn(), jobStates: jest.fn(), removeJobs: jest.fn() };
+  const sut = new NotificationRelay(
+    config,
+    rows as unknown as NotificationRepository,
+    delivery as unknown as NotificationDelivery,
+    withQueue ? (queue as unknown as NotificationQueue) : undefined,
+  );
+  return { sut, rows, delivery, queue };
+}
+
+describe(NotificationRelay.name, () => {
+  it('claims due rows and hands them to BullMQ in one addBulk per batch', async () => {
+    const { sut, rows, queue } = setup(true);
+    const full = Array.from({ length: RELAY_BATCH }, (_, i) => i + 1);
+    rows.findDue.mockResolvedValueOnce(full).mockResolvedValueOnce([501, 502]);
+    await sut.drain();
+    expect(rows.claim).toHaveBeenCalledWith(full, 'pending', expect.any(String), expect.any(Date), expect.any(Date));
+    expect(queue.addAll.mock.calls).toEqual([[full], [[501, 502]]]);
+  });
+
+  it('gives the rows back when Redis refuses them, and does not throw', async () => {
+    const { sut, rows, queue } = setup(true);
+    rows.findDue.mockResolvedValueOnce([1, 2]);
+    queue.addAll.mockRejectedValue(new Error("Stream isn't writeable"));
+    await expect(sut.drain()).resolves.toBeUndefined();
+    expect(rows.release).toHaveBeenCalledWith([1, 2], rows.claim.mock.calls[0]![2]);
+  });
+
+  it('only sends the rows its claim won', async () => {
+    const { sut, rows, queue } = setup(true);
+    rows.findDue.mockResolvedValueOnce([1, 2, 3]);
+    rows.claim.mockResolvedValueOnce([2]);
+    await sut.drain();
+    expect(queue.addAll).toHaveBeenCalledWith([2]);
+  });
+
+  it('re-adds stale rows whose job is gone or finished, and leaves waiting jobs alone', async () => {
+    const { sut, rows, queue } = setup(true);
+    rows.findStale.mockResolvedValueOnce([1, 2, 3]);
+    queue.jobStates.mockResolvedValue(
+      new Map([
+        [1, 'unknown'],
+        [2, 'failed'],
+        [3, 'waiting'],
+      ]),
+    );
+    await sut.drain();
+    expect(rows.claim).toHaveBeenCalledWith([1, 2, 3], 'stale', expect.any(String), expect.any(Date), expect.any(Date));
+    expect(queue.removeJobs).toHaveBeenCalledWith([2]);
+    expect(queue.addAll).toHaveBeenCalledWith([1, 2]);
+  });
+
+  it('delivers in-process when there is no queue', async () => {
+    const { sut, rows, delivery } = setup(false);
+    rows.findDue.mockResolvedValueOnce([4, 5, 6]);
+    await sut.drain();
+    expect(delivery.deliver.mock.calls.map((c) => c[0]).sort()).toEqual([4, 5, 6]);
+    expect(delivery.deliver).toHaveBeenCalledWith(4, 'relay');
+  });
+
+  it('runs one pass at a time: a kick during a pass schedules one more', async () => {
+    const { sut, rows } = setup(true);
+    let release!: () => void;
+    rows.findStale.mockImplementationOnce(() => new Promise((r) => (release = () => r([]))));
+    sut.kick();
+    sut.kick();
+    sut.kick();
+    release();
+    await sut.drain();
+    expect(rows.findStale.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(rows.findStale.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+});

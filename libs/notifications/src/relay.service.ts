@@ -1,0 +1,179 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { NotificationDelivery } from './notification.delivery';
+import { NotificationQueue } from './notification.queue';
+import { NotificationRepository } from './notification.repository';
+
+/** Rows claimed per statement when handing over to BullMQ (one addBulk each). */
+export const RELAY_BATCH = 500;
+
+/** Runs `fn` over `items` with at most `limit` at a time. */
+async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+class QueueUnavailable extends Error {}
+
+/**
+ * Moves due outbox rows on: into BullMQ when REDIS_URL is set, or straight to the mail
+ * transport in-process otherwise. All its state is in the database, so it survives restarts
+ * and outages, and any number of API processes may run one: rows are claimed with a
+ * conditional update and a claim token, and the BullMQ job id (= row id) dedupes the rest.
+ *
+ * It runs on a timer (NOTIFY_POLL_MS) and on {@link kick} after a commit; it never runs
+ * inside a request.
+ */
+@Injectable()
+export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(NotificationRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private lastProblem?: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rows: NotificationRepository,
+    private readonly delivery: NotificationDelivery,
+    @Optional() private readonly queue?: NotificationQueue,
+  ) {}
+
+  get mode(): 'queue' | 'in_process' {
+    return this.queue ? 'queue' : 'in_process';
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), this.config.notifyPollMs);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    // claimed rows not finished here keep their lease and are picked up again after it
+    await this.running;
+  }
+
+  /**
+   * Asks for a pass soon; returns at once. Called after every commit that enqueued rows.
+   * Passes never overlap: a kick during a pass schedules one more pass.
+   */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Runs passes until nothing due is left (or the queue is unavailable). For tests and benchmarks. */
+  async drain(): Promise<void> {
+    this.kick();
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.pass();
+        if (this.lastProblem) this.logger.log('notification relay recovered');
+        this.lastProblem = undefined;
+      } catch (error) {
+        this.report(error);
+        return;
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  /** One pass: recover stale claims, then move every due row in batches. */
+  private async pass(): Promise<void> {
+    await this.recoverStale();
+    const batch = this.queue ? RELAY_BATCH : this.config.workerConcurrency * 5;
+    while (!this.stopped) {
+      const due = await this.rows.findDue(new Date(), batch);
+      if (due.length === 0) return;
+      const token = randomUUID();
+      const claimed = await this.rows.claim(due, 'pending', token, new Date(), this.leaseUntil());
+      await this.dispatch(claimed, token);
+      if (due.length < batch) return;
+    }
+  }
+
+  private async dispatch(ids: number[], token: string): Promise<void> {
+    if (ids.length === 0) return;
+    if (!this.queue) {
+      await eachLimit(ids, this.config.workerConcurrency, (id) => this.deliverInProcess(id));
+      return;
+    }
+    try {
+      await this.queue.addAll(ids);
+    } catch (error) {
+      // back to pending: the next pass tries again; an add that did land is deduped by job id
+      await this.rows.release(ids, token);
+      throw new QueueUnavailable(
+        `queue unavailable, ${ids.length}+ notifications wait in the outbox: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  private async deliverInProcess(id: number): Promise<void> {
+    try {
+      await this.delivery.deliver(id, 'relay');
+    } catch (error) {
+      // the database failed while recording: the row keeps its lease and is recovered after it
+      this.logger.warn(`in-process delivery of notification ${id} failed: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Queued rows whose lease ran out. In-process: the sender died, deliver again. With BullMQ:
+   * re-add the job if Redis no longer has it (Redis lost its data) or has only a finished one.
+   */
+  private async recoverStale(): Promise<void> {
+    const stale = await this.rows.findStale(new Date(), RELAY_BATCH);
+    if (stale.length === 0) return;
+    const token = randomUUID();
+    const claimed = await this.rows.claim(stale, 'stale', token, new Date(), this.leaseUntil());
+    if (claimed.length === 0) return;
+    if (!this.queue) {
+      await eachLimit(claimed, this.config.workerConcurrency, (id) => this.deliverInProcess(id));
+      return;
+    }
+    try {
+      const states = await this.queue.jobStates(claimed);
+      const finished = claimed.filter((id) => ['completed', 'failed'].includes(states.get(id)!));
+      const gone = claimed.filter((id) => states.get(id) === 'unknown');
+      await this.queue.removeJobs(finished);
+      await this.queue.addAll([...gone, ...finished]);
+      if (gone.length + finished.length > 0) {
+        this.logger.warn(`re-queued ${gone.length + finished.length} notification(s) whose jobs were gone`);
+      }
+    } catch (error) {
+      await this.rows.release(claimed, token);
+      throw new QueueUnavailable(`queue unavailable while recovering stale notifications: ${(error as Error).message}`);
+    }
+  }
+
+  private leaseUntil(): Date {
+    return new Date(Date.now() + this.config.notifyRequeueAfterMs);
+  }
+
+  /** One line per outage, not one per tick. */
+  private report(error: unknown): void {
+    const message =
+      error instanceof QueueUnavailable ? error.message : `relay pass failed: ${(error as Error).message}`;
+    const kind = error instanceof QueueUnavailable ? 'queue' : message;
+    if (this.lastProblem !== kind) this.logger.warn(message);
+    this.lastProblem = kind;
+  }
+}

@@ -1,0 +1,54 @@
+import { buildIcs, foldLine } from './ics';
+
+const session = {
+  id: 7,
+  activityTitle: '泉州人才港湾博览会；第二届, 企业专场',
+  title: '企业对接专场',
+  startsAt: '2025-03-15T01:00:00.000Z',
+  endsAt: '2025-03-15T09:30:00.000Z',
+  venue: '海峡体育中心',
+  city: '泉州市',
+  mode: 'offline' as const,
+  onlineUrl: null,
+  status: 'scheduled',
+};
+
+describe(buildIcs.name, () => {
+  const sut = buildIcs({
+    session,
+    locale: 'zh-CN',
+    uid: 'session-7@mail.example',
+    stamp: new Date('2025-03-01T00:00:00Z'),
+  });
+
+  it('is one VEVENT in UTC with CRLF line ends', () => {
+    expect(sut.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(sut.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(sut.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    expect(sut).toContain('UID:session-7@mail.example');
+    expect(sut).toContain('DTSTAMP:20250301T000000Z');
+    expect(sut).toContain('DTSTART:20250315T010000Z');
+    expect(sut).toContain('DTEND:20250315T093000Z');
+    expect(sut).toContain('STATUS:CONFIRMED');
+  });
+
+  it('escapes TEXT values and folds lines at 75 octets without splitting characters', () => {
+    const unfolded = sut.replace(/\r\n /g, '');
+    expect(unfolded).toContain('SUMMARY:泉州人才港湾博览会；第二届\\, 企业专场 · 企业对接专场');
+    for (const line of sut.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(sut).not.toContain('\uFFFD');
+  });
+
+  it('marks a cancelled session', () => {
+    const ics = buildIcs({ session: { ...session, status: 'cancelled' }, locale: 'en', uid: 'u', stamp: new Date() });
+    expect(ics).toContain('STATUS:CANCELLED');
+  });
+});
+
+describe(foldLine.name, () => {
+  it('leaves short lines alone and continues long ones with a space', () => {
+    expect(foldLine('SUMMARY:short')).toBe('SUMMARY:short');
+    const folded = foldLine(`DESCRIPTION:${'汉'.repeat(60)}`);
+    expect(folded.split('\r\n ').join('')).toBe(`DESCRIPTION:${'汉'.repeat(60)}`);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Locale, SessionFacts } from '../notification.types';
+import { formatWhere, sessionName } from './format';
+
+const icsTime = (iso: string | Date): string =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+/** RFC 5545 TEXT escaping. */
+const esc = (text: string): string => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1). */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch);
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+export interface IcsInput {
+  session: SessionFacts;
+  locale: Locale;
+  /** the calendar entry's identity, stable across reminders and changes of one session */
+  uid: string;
+  /** fixed per notification so a repeated send is byte-identical */
+  stamp: Date;
+  url?: string;
+}
+
+/** One VEVENT for the session, times in UTC (calendar apps show them in the reader's zone). */
+export function buildIcs(input: IcsInput): string {
+  const { session, locale } = input;
+  const cancelled = session.status === 'cancelled';
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Quanzhou Talent Events Platform//Notifications//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${input.uid}`,
+    `DTSTAMP:${icsTime(input.stamp)}`,
+    `DTSTART:${icsTime(session.startsAt)}`,
+    `DTEND:${icsTime(session.endsAt)}`,
+    `SUMMARY:${esc(sessionName(session))}`,
+    `LOCATION:${esc(formatWhere(session, locale))}`,
+    ...(session.onlineUrl ? [`URL:${session.onlineUrl}`] : input.url ? [`URL:${input.url}`] : []),
+    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
