@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database, SCHEMA), CatalogModule] })
   class ImportModule {}
-  const app = await NestFactory.createApplicationContext(ImportModule, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(ImportModule, { logger: ['error', 'warn'] });
   try {
     const db = app.get<DataSource>(getDataSourceToken());
     await runMigrations(db);

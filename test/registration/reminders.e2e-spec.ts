@@ -29,7 +29,7 @@ describe(ReminderScheduler.name, () => {
       startsInHours: 10,
       quotas: [{ category: 'phd', capacity: 2 }],
     });
-    const regs = [];
+    const regs: { id: number; status: string; manageToken: string }[] = [];
     for (let i = 0; i < 3; i++)
       regs.push(
         (

@@ -1,3 +1,4 @@
+import { TargetScopeRow } from '@app/catalog';
 import { chinaDate, DateRange, periodLabelOf, periodRange, within } from './report-period';
 
 export type ProgressStatus = 'met' | 'on_track' | 'behind' | 'not_started';
@@ -11,14 +12,7 @@ export interface TargetFacts {
   period: string;
   dueOn: string | null;
   source: string;
-  scope: {
-    sessionLevels?: string[];
-    category?: string;
-    participantLevels?: string[];
-    outcomeType?: string;
-    agreementType?: string;
-    statuses?: string[];
-  };
+  scope: TargetScopeRow;
 }
 
 /** The aggregates actuals are computed from; each is kept current on write by its owner module. */
