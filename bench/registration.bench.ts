@@ -66,8 +66,9 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
 
     // the API process stops first so the raw loops have the database to themselves
     await api.stop();
-    const rawHot = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false);
-    const rawNaive = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, true);
+    const rawHot = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false, 1);
+    const rawSpread = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false, 100);
+    const rawNaive = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, true, 1);
 
     const oversell = async (sessionId: number) => {
       const [rows] = await pool.query<RowDataPacket[]>(
@@ -79,6 +80,7 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
     const apiHot = summarize(hotRun.latencies, hotRun.wallMs);
     const apiSpread = summarize(spreadRun.latencies, spreadRun.wallMs);
     const raw = summarize(rawHot.latencies, rawHot.wallMs);
+    const rawHundred = summarize(rawSpread.latencies, rawSpread.wallMs);
     const naive = summarize(rawNaive.latencies, rawNaive.wallMs);
     return {
       concurrency: CONCURRENCY,
@@ -86,17 +88,22 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       capacity: HOT_CAPACITY,
       apiHotSession: apiHot,
       apiHundredSessions: apiSpread,
-      rawMysql2SameSql: raw,
+      rawMysql2SameSqlHot: raw,
+      rawMysql2SameSqlHundred: rawHundred,
       rawNaiveReadThenWrite: naive,
       ratioApiToRawHot: round(apiHot.perSecond / raw.perSecond),
-      ratioApiToRawHundred: round(apiSpread.perSecond / raw.perSecond),
+      ratioApiToRawHundred: round(apiSpread.perSecond / rawHundred.perSecond),
+      p99RatioApiToRawHot: round(apiHot.p99Ms / raw.p99Ms),
       oversellApiHot: await oversell(hot.id),
       oversellApiHundred: (await Promise.all(spread.map((s: { id: number }) => oversell(s.id)))).reduce(
         (a, b) => a + b,
         0,
       ),
-      oversellRaw: await oversell(rawHot.sessionId),
-      oversellNaive: await oversell(rawNaive.sessionId),
+      oversellRaw: (await Promise.all([...rawHot.sessionIds, ...rawSpread.sessionIds].map(oversell))).reduce(
+        (a, b) => a + b,
+        0,
+      ),
+      oversellNaive: await oversell(rawNaive.sessionIds[0]!),
     };
   } finally {
     await pool.end();
@@ -109,21 +116,20 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
  * The registration transaction as plain SQL: participant upsert, registration insert, the
  * conditional counter UPDATE (or the naive SELECT-then-UPDATE), outbox insert, commit.
  */
-async function rawLoop(pool: Pool, activityId: number, capacity: number, total: number, naive: boolean) {
+async function rawLoop(
+  pool: Pool,
+  activityId: number,
+  capacity: number,
+  total: number,
+  naive: boolean,
+  sessions: number,
+) {
   const now = new Date();
-  const [s] = await pool.query<ResultSetHeader>(
-    `INSERT INTO sessions (activity_id, title, level, starts_at, ends_at, venue, city, mode, registration_opens_at,
-       registration_closes_at, requires_approval, waitlist_enabled, status, version, created_at, updated_at)
-     VALUES (?, 'raw', 'city', ?, ?, 'v', 'c', 'offline', ?, ?, 0, 1, 'scheduled', 1, ?, ?)`,
-    [activityId, now, now, now, now, now, now],
-  );
-  const sessionId = s.insertId;
-  await pool.query(
-    `INSERT INTO session_quotas (session_id, category, capacity, confirmed, pending, waitlisted, waitlist_seq) VALUES (?, 'enterprise', ?, 0, 0, 0, 0)`,
-    [sessionId, capacity],
-  );
+  const sessionIds: number[] = [];
+  for (let k = 0; k < sessions; k++) sessionIds.push(await rawSession(pool, activityId, capacity, now));
   const tag = randomBytes(3).toString('hex');
   const run = await runConcurrent(total, CONCURRENCY, async (i) => {
+    const sessionId = sessionIds[i % sessions]!;
     const conn = await pool.getConnection();
     try {
       await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
@@ -184,5 +190,20 @@ async function rawLoop(pool: Pool, activityId: number, capacity: number, total: 
       conn.release();
     }
   });
-  return { ...run, sessionId };
+  return { ...run, sessionIds };
+}
+
+async function rawSession(pool: Pool, activityId: number, capacity: number, now: Date): Promise<number> {
+  const [s] = await pool.query<ResultSetHeader>(
+    `INSERT INTO sessions (activity_id, title, level, starts_at, ends_at, venue, city, mode, registration_opens_at,
+       registration_closes_at, requires_approval, waitlist_enabled, status, version, created_at, updated_at)
+     VALUES (?, 'raw', 'city', ?, ?, 'v', 'c', 'offline', ?, ?, 0, 1, 'scheduled', 1, ?, ?)`,
+    [activityId, now, now, now, now, now, now],
+  );
+  const sessionId = s.insertId;
+  await pool.query(
+    `INSERT INTO session_quotas (session_id, category, capacity, confirmed, pending, waitlisted, waitlist_seq) VALUES (?, 'enterprise', ?, 0, 0, 0, 0)`,
+    [sessionId, capacity],
+  );
+  return sessionId;
 }

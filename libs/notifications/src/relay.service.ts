@@ -8,6 +8,9 @@ import { NotificationRepository } from './notification.repository';
 /** Rows claimed per statement when handing over to BullMQ (one addBulk each). */
 export const RELAY_BATCH = 500;
 
+/** How long a kick waits for more commits before a pass. */
+const KICK_GATHER_MS = 15;
+
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -70,9 +73,13 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
       this.again = true;
       return;
     }
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
-    });
+    // a short gather window: under a burst of registrations one pass carries many rows
+    // instead of every commit paying for its own claim queries
+    this.running = new Promise<void>((r) => setTimeout(r, KICK_GATHER_MS))
+      .then(() => this.loop())
+      .finally(() => {
+        this.running = undefined;
+      });
   }
 
   /** Runs passes until nothing due is left (or the queue is unavailable). For tests and benchmarks. */

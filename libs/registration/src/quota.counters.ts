@@ -17,15 +17,19 @@ export class QuotaCounters {
     return this.apply(sessionId, category, { [as]: () => `${as} + 1` }, 'confirmed + pending < capacity');
   }
 
-  /** Joins the waitlist and returns this registration's FIFO ticket. */
-  async joinWaitlist(sessionId: number, category: string): Promise<number> {
-    await this.apply(sessionId, category, {
+  /**
+   * Joins the waitlist: returns the FIFO ticket and the place in the queue, or undefined when
+   * the session has no quota for the category. A newcomer is always last, so the place is the
+   * waitlisted counter itself, read under our own row lock: no count over the queue.
+   */
+  async joinWaitlist(sessionId: number, category: string): Promise<{ seq: number; position: number } | undefined> {
+    const joined = await this.apply(sessionId, category, {
       waitlisted: () => 'waitlisted + 1',
       waitlistSeq: () => 'waitlist_seq + 1',
     });
-    // read after our own UPDATE in the same transaction: the row is locked, the value is ours
+    if (!joined) return undefined;
     const row = await this.em.findOneByOrFail(SessionQuotaEntity, { sessionId, category });
-    return row.waitlistSeq;
+    return { seq: row.waitlistSeq, position: row.waitlisted };
   }
 
   /** Gives a seat (or a waitlist place) back. */

@@ -129,21 +129,15 @@ export class RegistrationsService {
         const counters = new QuotaCounters(em);
         let waitlistPosition: number | undefined;
         if (!(await counters.take(sessionId, dto.category, needsApproval ? 'pending' : 'confirmed'))) {
-          const quota = await em.findOneBy(SessionQuotaEntity, { sessionId, category: dto.category });
-          if (!quota) {
-            throw unprocessable(`This session takes no registrations for category ${dto.category}`, [
-              { field: 'category', reason: `has no quota in session ${sessionId}` },
-            ]);
-          }
-          if (!session.waitlistEnabled || reg.channel === 'walk_in') {
-            throw unprocessable(`No seats left for ${dto.category} in this session`, [
-              { field: 'category', reason: 'quota is full and the session has no waitlist' },
-            ]);
-          }
-          reg.waitlistSeq = await counters.joinWaitlist(sessionId, dto.category);
+          const ticket =
+            session.waitlistEnabled && reg.channel !== 'walk_in'
+              ? await counters.joinWaitlist(sessionId, dto.category)
+              : undefined;
+          if (!ticket) throw await this.whyNoSeat(em, sessionId, dto.category, session.waitlistEnabled);
+          reg.waitlistSeq = ticket.seq;
           reg.status = 'waitlisted';
           await em.update(RegistrationEntity, reg.id, { status: reg.status, waitlistSeq: reg.waitlistSeq });
-          waitlistPosition = await this.waitlist.position(em, reg);
+          waitlistPosition = ticket.position;
         }
 
         await this.notifier.registrationEvent(tx, CREATED_MESSAGE[reg.status]!, reg, session, activityTitle, {
@@ -292,6 +286,29 @@ export class RegistrationsService {
     const held =
       reg.status === 'confirmed' ? 'confirmed' : reg.status === 'pending_approval' ? 'pending' : 'waitlisted';
     await counters.release(reg.sessionId, reg.category, held);
+  }
+
+  /** 422 with the reason a registration got neither a seat nor a waitlist place. */
+  private async whyNoSeat(
+    em: EntityManager,
+    sessionId: number,
+    category: string,
+    waitlist: boolean,
+  ): Promise<AppError> {
+    const quota = await em.findOneBy(SessionQuotaEntity, { sessionId, category });
+    if (!quota) {
+      return unprocessable(`This session takes no registrations for category ${category}`, [
+        { field: 'category', reason: `has no quota in session ${sessionId}` },
+      ]);
+    }
+    return unprocessable(`No seats left for ${category} in this session`, [
+      {
+        field: 'category',
+        reason: waitlist
+          ? 'quota is full (walk-ins are not waitlisted)'
+          : 'quota is full and the session has no waitlist',
+      },
+    ]);
   }
 
   private async assertNotRegistered(em: EntityManager, sessionId: number, participantId: number): Promise<void> {
