@@ -1,27 +1,19 @@
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SMTPServer, SMTPServerAddress } from 'smtp-server';
 import Redis from 'ioredis';
 import { TransactionService } from '@app/core';
 import { NewNotification, NotificationsService, NotificationType } from '@app/notifications';
 import { testEnv } from '@app/testing/test-app';
 import { TestDatabase } from '@app/testing/test-db';
+import { freePort } from '@app/testing/api-process';
+import { repoRoot } from '@app/testing/repo-root';
 import { ParsedMail, parseMail } from './mime';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = repoRoot();
 
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-  });
-}
+export { freePort };
 
 type Check = () => boolean | Promise<boolean>;
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ProgressClock } from '@app/progress';
+import { Clock } from '@app/core';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 import {
   activityByCode,
@@ -131,7 +131,7 @@ describe('泉博会 plan vs actual (MariaDB)', () => {
   });
 
   it('judges timing by the injected clock: before the window nothing has started, inside it the pace counts', async () => {
-    const clock = t.app.get(ProgressClock);
+    const clock = t.app.get(Clock);
     const realNow = clock.now.bind(clock);
     try {
       clock.now = () => new Date('2021-02-01T00:00:00Z');

@@ -1,4 +1,4 @@
-import { ProgressClock } from '@app/progress';
+import { Clock } from '@app/core';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 import { PLAN_2021 } from '../attendance/event-fixtures';
 import { bearer, createUser, CreatedUser, loginAdmin, unitIdsByCode } from '../identity/identity-helpers';
@@ -120,7 +120,7 @@ describe('progress reports of responsible units (MariaDB)', () => {
   });
 
   it('counts only the current half-year for the half-yearly leading-group meeting rule', async () => {
-    const clock = t.app.get(ProgressClock);
+    const clock = t.app.get(Clock);
     const realNow = clock.now.bind(clock);
     try {
       const meetings = await target(PLAN_2022, 'leading-group-meetings');

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
 import { RegistrationModule } from '@app/registration';
-import { AttendanceClock } from './attendance.clock';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { CheckInController } from './check-in.controller';
@@ -13,7 +12,7 @@ import { QrController } from './qr.controller';
 @Module({
   imports: [CatalogModule, IdentityModule, RegistrationModule],
   controllers: [CheckInController, AttendanceController, QrController],
-  providers: [CheckInService, AttendanceService, AttendanceClock],
-  exports: [AttendanceService, AttendanceClock],
+  providers: [CheckInService, AttendanceService],
+  exports: [AttendanceService],
 })
 export class AttendanceModule {}

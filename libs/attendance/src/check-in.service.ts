@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, invalidField, notFound, TransactionService, unprocessable } from '@app/core';
+import { APP_CONFIG, AppConfig, invalidField, notFound, TransactionService, unprocessable, Clock } from '@app/core';
 import { AccessService, AuthUser } from '@app/identity';
 import {
   CreateRegistrationDto,
@@ -10,7 +10,6 @@ import {
   SessionEntity,
   SessionsService,
 } from '@app/registration';
-import { AttendanceClock } from './attendance.clock';
 import { CheckInDto, CheckInView } from './check-in.dto';
 import { checkInRefusal } from './check-in.window';
 import { CheckInEntity, CheckInMethod } from './entities';
@@ -41,7 +40,7 @@ export class CheckInService {
     private readonly sessions: SessionsService,
     private readonly registrations: RegistrationsService,
     private readonly access: AccessService,
-    private readonly clock: AttendanceClock,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/clock';
 export * from './errors/app-error';
 export * from './errors/error.filter';
 export * from './errors/validation';

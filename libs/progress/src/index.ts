@@ -2,6 +2,5 @@ export * from './entities';
 export * from './progress.module';
 export * from './progress.service';
 export * from './progress.views';
-export * from './progress.clock';
 export * from './reports.service';
 export { ProgressSchema1764000006000 } from './migrations/1764000006000-progress-schema';

@@ -4,7 +4,6 @@ import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
 import { OutcomesModule } from '@app/outcomes';
 import { RegistrationModule } from '@app/registration';
-import { ProgressClock } from './progress.clock';
 import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 import { ReportsController } from './reports.controller';
@@ -14,7 +13,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [CatalogModule, IdentityModule, RegistrationModule, AttendanceModule, OutcomesModule],
   controllers: [ReportsController, ProgressController],
-  providers: [ProgressService, ReportsService, ProgressClock],
-  exports: [ProgressService, ProgressClock],
+  providers: [ProgressService, ReportsService],
+  exports: [ProgressService],
 })
 export class ProgressModule {}

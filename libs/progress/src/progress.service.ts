@@ -1,9 +1,9 @@
+import { Clock } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { CatalogService, TargetView } from '@app/catalog';
 import { AttendanceService } from '@app/attendance';
 import { OutcomesService } from '@app/outcomes';
 import { RegistrationStats } from '@app/registration';
-import { ProgressClock } from './progress.clock';
 import { actualOf, Aggregates, ratioOf, statusOf, targetWindow } from './progress.rules';
 import { countsOf, groupBy, ProgramProgress, TargetProgress } from './progress.views';
 import { ReportsService } from './reports.service';
@@ -24,7 +24,7 @@ export class ProgressService {
     private readonly attendance: AttendanceService,
     private readonly outcomes: OutcomesService,
     private readonly reports: ReportsService,
-    private readonly clock: ProgressClock,
+    private readonly clock: Clock,
   ) {}
 
   async programProgress(code: string): Promise<ProgramProgress> {
