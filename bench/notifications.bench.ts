@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import nodemailer from 'nodemailer';
+import nodemailer, { SendMailOptions, Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig, TransactionService } from '@app/core';
 import {
@@ -101,9 +101,9 @@ const notification = (i: number, run: string): NewNotification => ({
 
 /** `lanes` concurrent senders over one transport; resolves with messages per second. */
 async function rawLoop(
-  transport: nodemailer.Transporter,
+  transport: Transporter,
   total: number,
-  build: (i: number) => nodemailer.SendMailOptions,
+  build: (i: number) => SendMailOptions,
 ) {
   let next = 0;
   const started = performance.now();
@@ -163,7 +163,7 @@ export async function benchNotifications(): Promise<Record<string, number | stri
       { id: 1, type: 'registration_confirmed', locale: 'zh-CN', facts: rows[1]!.facts, createdAt: new Date() },
       'talent.quanzhou.example',
     );
-    const build = (i: number): nodemailer.SendMailOptions => ({
+    const build = (i: number): SendMailOptions => ({
       from: 'no-reply@talent.quanzhou.example',
       to: `raw${i}@example.test`,
       ...mail,

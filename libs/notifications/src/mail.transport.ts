@@ -59,7 +59,7 @@ export function pooledSmtp(url: string, maxConnections: number): SMTPPool {
     greetingTimeout: 10_000,
     socketTimeout: 60_000,
     getSocket: (options, callback) => {
-      const port = options.port ?? (options.secure ? 465 : 587);
+      const port = Number(options.port ?? (options.secure ? 465 : 587));
       const socket = connect({ host: options.host ?? 'localhost', port, noDelay: true });
       socket.setTimeout(options.connectionTimeout ?? 10_000, () =>
         socket.destroy(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })),
