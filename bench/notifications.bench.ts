@@ -100,11 +100,7 @@ const notification = (i: number, run: string): NewNotification => ({
 });
 
 /** `lanes` concurrent senders over one transport; resolves with messages per second. */
-async function rawLoop(
-  transport: Transporter,
-  total: number,
-  build: (i: number) => SendMailOptions,
-) {
+async function rawLoop(transport: Transporter, total: number, build: (i: number) => SendMailOptions) {
   let next = 0;
   const started = performance.now();
   await Promise.all(

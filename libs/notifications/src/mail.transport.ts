@@ -55,6 +55,9 @@ export function pooledSmtp(url: string, maxConnections: number): SMTPPool {
     url,
     maxConnections,
     maxMessages: 1000,
+    // the outbox owns retries (backoff, attempts and the last error on the row, visible to admins);
+    // nodemailer 10's pool would otherwise re-send a 421 by itself where nobody sees it
+    maxRequeues: 0,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 60_000,
