@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { resolve } from 'node:path';
 import { ConfigModule, DatabaseModule, loadConfig, runMigrations, withStartupLock } from '@app/core';
 import { CatalogModule, PlanImporter } from '@app/catalog';
-import { SCHEMA } from '../apps/api/src/schema';
+import { SCHEMA } from '@app/schema';
 
 /**
  * `npm run plans:import -- [file.yaml ...]`: validates and imports plan files into the

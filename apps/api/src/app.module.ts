@@ -11,7 +11,7 @@ import { OutcomesModule } from '@app/outcomes';
 import { ProgressModule } from '@app/progress';
 import { HealthController } from './health.controller';
 import { QUEUE_HEALTH } from './queue-health';
-import { SCHEMA } from './schema';
+import { SCHEMA } from '@app/schema';
 import { StartupService } from './startup.service';
 
 @Module({})

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule, DatabaseModule } from '@app/core';
 import { NotificationsWorkerModule } from '@app/notifications';
-import { SCHEMA } from '../../api/src/schema';
+import { SCHEMA } from '@app/schema';
 
 /**
  * The worker process: BullMQ consumers only. It never migrates (the API does) and never relays

@@ -8,8 +8,8 @@ import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
 import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
 
 /**
- * Every module's entities and migrations, in dependency order. The apps own this list
- * because they sit above all libs.
+ * Every module's entities and migrations, in dependency order. This lib sits above all others
+ * so that both apps (API and worker) and the scripts share one list.
  */
 export const SCHEMA: SchemaParts = {
   entities: [
