@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule, DatabaseModule, ErrorFilter } from '@app/core';
+import { AppConfig, ConfigModule, DatabaseModule, ErrorFilter, loggerParams } from '@app/core';
 import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
 import { RegistrationModule } from '@app/registration';
@@ -21,13 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config, { httpRequests: true })),
         DatabaseModule.forRoot(config.database, SCHEMA),
         CatalogModule,
         IdentityModule,

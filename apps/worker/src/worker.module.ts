@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule, DatabaseModule } from '@app/core';
+import { AppConfig, ConfigModule, DatabaseModule, loggerParams } from '@app/core';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { SCHEMA } from '@app/schema';
 
@@ -15,7 +15,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        LoggerModule.forRoot(loggerParams(config, { httpRequests: false })),
         DatabaseModule.forRoot(config.database, SCHEMA),
         NotificationsWorkerModule.forRoot(),
       ],

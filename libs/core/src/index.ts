@@ -10,6 +10,7 @@ export * from './database/migrate';
 export * from './database/schema';
 export * from './database/transaction.service';
 export * from './http/pagination';
+export * from './logging/logger-params';
 export * from './http/parse-id.pipe';
 export * from './database/errors';
 export * from './idempotency/idempotency-key.entity';

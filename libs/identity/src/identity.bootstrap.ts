@@ -19,7 +19,15 @@ export class IdentityBootstrap {
    */
   async ensureAdmin(): Promise<void> {
     const { adminEmail, adminPassword } = this.config;
-    if (!adminEmail || !adminPassword) return;
+    if (!adminEmail || !adminPassword) {
+      if (!(await this.users.hasAdmin())) {
+        this.logger.warn(
+          'No administrator yet: run `npm run admin:create -- --email you@example.com` ' +
+            '(password prompted, or from ADMIN_PASSWORD), or start with ADMIN_EMAIL and ADMIN_PASSWORD set.',
+        );
+      }
+      return;
+    }
     if (await this.users.ensureAdmin(adminEmail, adminPassword)) this.logger.log(`administrator ${adminEmail} created`);
   }
 }

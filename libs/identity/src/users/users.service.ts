@@ -97,10 +97,23 @@ export class UsersService {
    * Returns whether this call created it.
    */
   async ensureAdmin(email: string, password: string): Promise<boolean> {
+    return (await this.createAdmin(email, password, 'ADMIN_PASSWORD')) === 'created';
+  }
+
+  /** Whether any administrator account exists (enabled or not). */
+  async hasAdmin(): Promise<boolean> {
+    return (await this.db.getRepository(UserEntity).countBy({ role: 'admin' })) > 0;
+  }
+
+  /**
+   * The administrator with this email, created unless the email is taken; a password that fails
+   * the policy throws with the reason.
+   */
+  async createAdmin(email: string, password: string, source = 'the password'): Promise<'created' | 'exists'> {
     const normalized = email.trim().toLowerCase();
-    if (await this.findByEmail(normalized)) return false;
+    if (await this.findByEmail(normalized)) return 'exists';
     const problem = passwordProblem(password, normalized);
-    if (problem) throw new Error(`ADMIN_PASSWORD is not acceptable: it ${problem.reason}`);
+    if (problem) throw new Error(`${source} is not acceptable: it ${problem.reason}`);
     const now = new Date();
     try {
       await this.db.getRepository(UserEntity).insert({
@@ -112,9 +125,9 @@ export class UsersService {
         createdAt: now,
         updatedAt: now,
       });
-      return true;
+      return 'created';
     } catch (error) {
-      if (isUniqueViolation(error)) return false;
+      if (isUniqueViolation(error)) return 'exists';
       throw error;
     }
   }
