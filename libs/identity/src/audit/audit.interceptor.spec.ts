@@ -90,8 +90,11 @@ describe(AuditInterceptor.name, () => {
   it('answers even when the entry cannot be written', async () => {
     const audit = { record: jest.fn().mockRejectedValue(new Error('db down')) };
     sut = new AuditInterceptor(new Reflector(), audit as unknown as AuditService);
-    jest.spyOn(sut['logger'], 'error').mockImplementation(() => undefined);
+    const logged = jest.spyOn(sut['logger'], 'error').mockImplementation(() => undefined);
     await expect(run(request(), 'approve')).resolves.toEqual({ status: 'confirmed' });
+    // swallowed for the client, never for the operator: the lost entry is in the log with its cause
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]![0]).toMatch(/audit entry not written for POST .*: db down/);
   });
 });
 

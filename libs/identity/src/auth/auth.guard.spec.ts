@@ -49,7 +49,8 @@ describe(AuthGuard.name, () => {
       switchToHttp: () => ({ getRequest: () => req }),
     } as unknown as ExecutionContext;
     return sut.canActivate(ctx).then(
-      () => ({ status: 'ok', user: req.user?.email }),
+      // a guard that resolves false denies as surely as one that throws
+      (allowed) => ({ status: allowed === true ? 'ok' : 'denied', user: req.user?.email }),
       (e: { statusCode: number }) => ({ status: e.statusCode, user: undefined }),
     );
   };
