@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, classifyUnavailable } from '@app/core';
 import { NotificationDelivery } from './notification.delivery';
 import { NotificationQueue } from './notification.queue';
 import { NotificationRepository } from './notification.repository';
@@ -175,11 +175,16 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
     return new Date(Date.now() + this.config.notifyRequeueAfterMs);
   }
 
-  /** One line per outage, not one per tick. */
+  /**
+   * One line per outage, not one per tick (the timer keeps kicking, so the relay resumes by itself
+   * when the database or Redis is back; claims and job ids keep the resumed passes free of repeats).
+   */
   private report(error: unknown): void {
     const message =
       error instanceof QueueUnavailable ? error.message : `relay pass failed: ${(error as Error).message}`;
-    const kind = error instanceof QueueUnavailable ? 'queue' : message;
+    const unavailable = classifyUnavailable(error);
+    const kind =
+      error instanceof QueueUnavailable ? 'queue' : unavailable ? `${unavailable.dependency} unavailable` : message;
     if (this.lastProblem !== kind) this.logger.warn(message);
     this.lastProblem = kind;
   }
