@@ -35,7 +35,7 @@ return 0
  * While Redis is away the counters fall back to this process's memory (the per-process limits
  * of the embedded mode): requests are still limited, only per process, and never wait for or
  * fail on Redis. A command is not even tried while the connection is down, one that fails or
- * takes longer than a second falls back too, and the switch is logged once each way.
+ * takes longer than 5 s falls back too, and the switch is logged once each way.
  */
 export class RedisRateLimitStore implements RateLimitStore {
   static readonly PREFIX = 'tep:throttle:';
@@ -55,7 +55,8 @@ export class RedisRateLimitStore implements RateLimitStore {
     const redis = new Redis(url, {
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
-      commandTimeout: 1000,
+      // a Redis that hangs (not refusing) must not hold requests long; generous so a busy event loop is no timeout
+      commandTimeout: 5000,
       enableOfflineQueue: false,
       retryStrategy: (times) => Math.min(200 * times, 2000),
     });
