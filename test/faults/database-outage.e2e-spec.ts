@@ -1,9 +1,11 @@
+import { Queue } from 'bullmq';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { NOTIFICATIONS_QUEUE } from '@app/notifications';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 import { activityId, createSession, login } from '@app/testing/fixtures';
 import { startWorkerHealthServer, WorkerHealthServer } from '../../apps/worker/src/health-server';
-import { freePort, RedisProcess, startRedis } from '../notifications/support';
+import { freePort, RedisProcess, startRedis, waitFor } from '../notifications/support';
 import { countByStatus, pollStatus, registerUnderLoad, sleep } from './load';
 import { MariaDbServer, startPrivateMariaDb } from './mariadb-server';
 
@@ -131,6 +133,24 @@ describe('database outage under load (private MariaDB stopped and started again)
     expect(workerWhileDown.length).toBeGreaterThan(3);
     expect(workerWhileDown.every((s) => s.status === 503)).toBe(true);
     expect(workerSeen.some((s) => s.at > up && s.status === 200)).toBe(true);
+    // the relay resumed by itself: every owed row went to BullMQ, each exactly once (job id = row)
+    const pending = async () =>
+      Number(
+        (
+          (await api.app
+            .get(DataSource)
+            .query(`SELECT COUNT(*) AS n FROM notifications WHERE session_id = ? AND status = 'pending'`, [
+              session.id,
+            ])) as { n: number }[]
+        )[0]!.n,
+      );
+    await waitFor('the relay to hand every row to the queue', async () => (await pending()) === 0, 15_000);
+    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: { host: '127.0.0.1', port: redis.port } });
+    try {
+      expect(await queue.getJobCountByTypes('waiting', 'active', 'delayed', 'completed', 'failed')).toBe(rows.length);
+    } finally {
+      await queue.close();
+    }
     // liveness kept answering 200 (the process is alive), reporting the database down
     expect(liveness.status).toBe(200);
     expect(await liveness.json()).toMatchObject({ db: 'down' });
