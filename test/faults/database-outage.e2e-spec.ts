@@ -120,7 +120,7 @@ describe('database outage under load (private MariaDB stopped and started again)
 
     // readiness: 503 naming the database while it was down, 200 again within 5 s
     const whileDown = readySeen.filter((s) => s.at > down + 300 && s.at < restarting);
-    expect(whileDown.length).toBeGreaterThan(5);
+    expect(whileDown.length).toBeGreaterThanOrEqual(3);
     for (const s of whileDown) {
       expect(s.status).toBe(503);
       expect(s.body).toMatchObject({ status: 'not_ready', db: 'down', queue: 'up', down: ['database'] });
@@ -131,7 +131,7 @@ describe('database outage under load (private MariaDB stopped and started again)
     expect(readyAgain!.body).toEqual({ status: 'ready', db: 'up', queue: 'up', down: [] });
     // the worker's readiness says the same
     const workerWhileDown = workerSeen.filter((s) => s.at > down + 300 && s.at < restarting);
-    expect(workerWhileDown.length).toBeGreaterThan(3);
+    expect(workerWhileDown.length).toBeGreaterThanOrEqual(2);
     expect(workerWhileDown.every((s) => s.status === 503)).toBe(true);
     expect(workerSeen.some((s) => s.at > up && s.status === 200)).toBe(true);
     // the relay resumed by itself: every owed row went to BullMQ, each exactly once (job id = row)

