@@ -1,3 +1,4 @@
+import { HttpException } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
@@ -6,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryFailedError } from 'typeorm';
+import { AppError } from '../errors/app-error';
 import { classifyUnavailable, isDatabaseUnavailable, isUniqueViolation } from './errors';
 import { asServiceUnavailable } from './unavailable';
 
@@ -167,5 +169,8 @@ describe('asServiceUnavailable', () => {
     expect(asServiceUnavailable(refused, 'en-US,en;q=0.9')!.message).toMatch(/^The database is temporarily/);
     expect(asServiceUnavailable(refused, 'zh-CN,en;q=0.5')!.message).toMatch(/数据库/);
     expect(asServiceUnavailable(new Error('boom'))).toBeUndefined();
+    // answers the application already chose stay as they are, whatever their text says
+    expect(asServiceUnavailable(new HttpException('Lost connection to server', 429))).toBeUndefined();
+    expect(asServiceUnavailable(new AppError(422, 'Too many connections for this session'))).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import { AppError } from '../errors/app-error';
 import { classifyUnavailable, Dependency, Unavailable } from './errors';
 
@@ -29,8 +29,12 @@ export function serviceUnavailable(unavailable: Unavailable, acceptLanguage?: st
   );
 }
 
-/** The 503 for an error that means a dependency is down, or undefined for any other error. */
+/**
+ * The 503 for an error that means a dependency is down, or undefined for any other error.
+ * Errors the application already answers (AppError, HttpException) are left as they are.
+ */
 export function asServiceUnavailable(error: unknown, acceptLanguage?: string): AppError | undefined {
+  if (error instanceof AppError || error instanceof HttpException) return undefined;
   const unavailable = classifyUnavailable(error);
   return unavailable ? serviceUnavailable(unavailable, acceptLanguage) : undefined;
 }
