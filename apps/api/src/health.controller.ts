@@ -1,8 +1,21 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { checkReadiness, probeDatabase, Readiness } from '@app/core';
 import { QUEUE_HEALTH, QueueHealth } from './queue-health';
+
+const READINESS_SCHEMA = {
+  type: 'object',
+  required: ['status', 'db', 'queue', 'down'],
+  properties: {
+    status: { type: 'string', enum: ['ready', 'not_ready'] },
+    db: { type: 'string', enum: ['up', 'down'] },
+    queue: { type: 'string', enum: ['up', 'down', 'in_process'] },
+    down: { type: 'array', items: { type: 'string', enum: ['database', 'redis'] } },
+  },
+};
 
 @ApiTags('health')
 @Controller('health')
@@ -21,5 +34,24 @@ export class HealthController {
       .catch(() => 'down' as const);
     const queue = this.queue ? await this.queue.state() : ('in_process' as const);
     return { status: db === 'up' ? 'ok' : 'degraded', db, queue };
+  }
+
+  /**
+   * Readiness: a real query on the database and, with REDIS_URL, a Redis ping. 503 names what is
+   * down, so a load balancer stops sending traffic here until it is back (liveness stays 200).
+   */
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 when the database (and Redis, if configured) answer, else 503' })
+  @ApiOkResponse({ description: 'Every dependency answers', schema: READINESS_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: '`down` names the dependencies that do not', schema: READINESS_SCHEMA })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
+    const queue = this.queue;
+    const readiness = await checkReadiness({
+      db: () => probeDatabase(this.db),
+      redis: queue ? () => queue.state() : undefined,
+    });
+    if (readiness.status !== 'ready') reply.status(503).header('Retry-After', '5');
+    reply.header('Cache-Control', 'no-store');
+    return readiness;
   }
 }

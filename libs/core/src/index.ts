@@ -13,6 +13,8 @@ export * from './http/pagination';
 export * from './logging/logger-params';
 export * from './http/parse-id.pipe';
 export * from './database/errors';
+export * from './database/unavailable';
+export * from './database/readiness';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.migration';
 export * from './idempotency/idempotency.service';

@@ -42,6 +42,32 @@ describe(NotificationRelay.name, () => {
     expect(rows.release).toHaveBeenCalledWith([1, 2], rows.claim.mock.calls[0]![2]);
   });
 
+  it('gives back, on the next pass, a claim the database failed to confirm (it may have committed)', async () => {
+    const { sut, rows, queue } = setup(true);
+    jest.spyOn(sut['logger'], 'warn').mockImplementation(() => undefined);
+    jest.spyOn(sut['logger'], 'log').mockImplementation(() => undefined);
+    rows.findDue.mockResolvedValueOnce([7, 8]);
+    rows.claim.mockRejectedValueOnce(
+      Object.assign(new Error('Connection lost: The server closed the connection.'), {
+        code: 'PROTOCOL_CONNECTION_LOST',
+      }),
+    );
+    await expect(sut.drain()).resolves.toBeUndefined();
+    expect(queue.addAll).not.toHaveBeenCalled();
+    expect(rows.release).not.toHaveBeenCalled();
+    const token = rows.claim.mock.calls[0]![2];
+
+    // the database is back: the uncertain claim goes back to pending first, then the rows go out
+    rows.findDue.mockResolvedValueOnce([7, 8]);
+    await sut.drain();
+    expect(rows.release).toHaveBeenCalledWith([7, 8], token);
+    expect(rows.release.mock.invocationCallOrder[0]).toBeLessThan(rows.findStale.mock.invocationCallOrder.at(-1)!);
+    expect(queue.addAll).toHaveBeenCalledWith([7, 8]);
+    // one warning for the outage, one line for the recovery
+    expect(sut['logger'].warn).toHaveBeenCalledTimes(1);
+    expect(sut['logger'].log).toHaveBeenCalledWith('notification relay recovered');
+  });
+
   it('only sends the rows its claim won', async () => {
     const { sut, rows, queue } = setup(true);
     rows.findDue.mockResolvedValueOnce([1, 2, 3]);

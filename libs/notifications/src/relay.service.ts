@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, classifyUnavailable } from '@app/core';
 import { NotificationDelivery } from './notification.delivery';
 import { NotificationQueue } from './notification.queue';
 import { NotificationRepository } from './notification.repository';
@@ -39,6 +39,13 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
   private again = false;
   private stopped = false;
   private lastProblem?: string;
+  /**
+   * Claims whose outcome this relay never learnt (the database failed during the claim or while
+   * giving rows back): no job was added for them, so the next pass gives back whatever they did
+   * claim, conditional on the token. Without this such rows would wait for their lease
+   * (NOTIFY_REQUEUE_AFTER_MS, minutes) after every database outage.
+   */
+  private readonly uncertain: { ids: number[]; token: string }[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -102,17 +109,52 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
     } while (this.again && !this.stopped);
   }
 
-  /** One pass: recover stale claims, then move every due row in batches. */
+  /** One pass: give back uncertain claims, recover stale ones, then move every due row in batches. */
   private async pass(): Promise<void> {
+    await this.releaseUncertain();
     await this.recoverStale();
     const batch = this.queue ? RELAY_BATCH : this.config.workerConcurrency * 5;
     while (!this.stopped) {
       const due = await this.rows.findDue(new Date(), batch);
       if (due.length === 0) return;
       const token = randomUUID();
-      const claimed = await this.rows.claim(due, 'pending', token, new Date(), this.leaseUntil());
+      const claimed = await this.claim(due, 'pending', token);
       await this.dispatch(claimed, token);
       if (due.length < batch) return;
+    }
+  }
+
+  /** A claim that, when it fails, is remembered as uncertain (it may have committed). */
+  private async claim(ids: number[], from: 'pending' | 'stale', token: string): Promise<number[]> {
+    try {
+      return await this.rows.claim(ids, from, token, new Date(), this.leaseUntil());
+    } catch (error) {
+      this.rememberUncertain(ids, token);
+      throw error;
+    }
+  }
+
+  /** Gives claimed rows back; when even that fails, they are given back on a later pass. */
+  private async release(ids: number[], token: string): Promise<void> {
+    try {
+      await this.rows.release(ids, token);
+    } catch (error) {
+      this.rememberUncertain(ids, token);
+      throw error;
+    }
+  }
+
+  private rememberUncertain(ids: number[], token: string): void {
+    this.uncertain.push({ ids, token });
+    // bounded: anything beyond is still recovered when its lease runs out
+    if (this.uncertain.length > 100) this.uncertain.shift();
+  }
+
+  private async releaseUncertain(): Promise<void> {
+    while (this.uncertain.length > 0) {
+      const { ids, token } = this.uncertain[0]!;
+      await this.rows.release(ids, token);
+      this.uncertain.shift();
     }
   }
 
@@ -126,7 +168,7 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
       await this.queue.addAll(ids);
     } catch (error) {
       // back to pending: the next pass tries again; an add that did land is deduped by job id
-      await this.rows.release(ids, token);
+      await this.release(ids, token);
       throw new QueueUnavailable(
         `queue unavailable, ${ids.length}+ notifications wait in the outbox: ${(error as Error).message}`,
       );
@@ -150,7 +192,7 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
     const stale = await this.rows.findStale(new Date(), RELAY_BATCH);
     if (stale.length === 0) return;
     const token = randomUUID();
-    const claimed = await this.rows.claim(stale, 'stale', token, new Date(), this.leaseUntil());
+    const claimed = await this.claim(stale, 'stale', token);
     if (claimed.length === 0) return;
     if (!this.queue) {
       await eachLimit(claimed, this.config.workerConcurrency, (id) => this.deliverInProcess(id));
@@ -166,7 +208,7 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
         this.logger.warn(`re-queued ${gone.length + finished.length} notification(s) whose jobs were gone`);
       }
     } catch (error) {
-      await this.rows.release(claimed, token);
+      await this.release(claimed, token);
       throw new QueueUnavailable(`queue unavailable while recovering stale notifications: ${(error as Error).message}`);
     }
   }
@@ -175,11 +217,16 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
     return new Date(Date.now() + this.config.notifyRequeueAfterMs);
   }
 
-  /** One line per outage, not one per tick. */
+  /**
+   * One line per outage, not one per tick (the timer keeps kicking, so the relay resumes by itself
+   * when the database or Redis is back; claims and job ids keep the resumed passes free of repeats).
+   */
   private report(error: unknown): void {
     const message =
       error instanceof QueueUnavailable ? error.message : `relay pass failed: ${(error as Error).message}`;
-    const kind = error instanceof QueueUnavailable ? 'queue' : message;
+    const unavailable = classifyUnavailable(error);
+    const kind =
+      error instanceof QueueUnavailable ? 'queue' : unavailable ? `${unavailable.dependency} unavailable` : message;
     if (this.lastProblem !== kind) this.logger.warn(message);
     this.lastProblem = kind;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, Raw } from 'typeorm';
-import { APP_CONFIG, AppConfig, TransactionService } from '@app/core';
+import { APP_CONFIG, AppConfig, classifyUnavailable, TransactionService } from '@app/core';
 import { CatalogService } from '@app/catalog';
 import { NotificationsService } from '@app/notifications';
 import { RegistrationEntity, SessionEntity } from './entities';
@@ -18,6 +18,8 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger(ReminderScheduler.name);
   private timer?: NodeJS.Timeout;
   private running = false;
+  /** the last failure logged, so an outage is logged once rather than every minute */
+  private lastProblem?: string;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,9 +61,16 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
       });
       let total = 0;
       for (const session of due) total += await this.remind(session, now);
+      if (this.lastProblem) this.logger.log('reminder passes resumed');
+      this.lastProblem = undefined;
       return total;
     } catch (error) {
-      this.logger.error(`reminder pass failed: ${(error as Error).message}`);
+      // the next tick starts again from the database state (`reminded_for`, dedupe keys): a
+      // session whose transaction did not commit is reminded then, one that did is not again
+      const unavailable = classifyUnavailable(error);
+      const kind = unavailable ? `${unavailable.dependency} unavailable` : (error as Error).message;
+      if (kind !== this.lastProblem) this.logger.error(`reminder pass failed: ${(error as Error).message}`);
+      this.lastProblem = kind;
       return 0;
     } finally {
       this.running = false;

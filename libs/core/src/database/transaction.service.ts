@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { classifyUnavailable } from './errors';
 
 export type AfterCommit = () => void | Promise<void>;
 
@@ -19,6 +20,12 @@ const MAX_ATTEMPTS = 5;
  * must be free of side effects other than through `em` and `afterCommit` (jobs, events,
  * in-process delivery happen only after commit).
  *
+ * A unit of work interrupted by a lost connection (a pooled connection the server closed while
+ * restarting, SQLite busy) is retried once on a fresh connection, but only when it failed before
+ * COMMIT was sent: then nothing was committed and a retry cannot apply it twice. A failure during
+ * COMMIT is ambiguous and is not retried; the caller gets a 503 and may repeat the request (the
+ * Idempotency-Key and the unique indexes make that safe).
+ *
  * SQLite (embedded mode) has a single connection: transactions are serialized in-process.
  */
 @Injectable()
@@ -33,23 +40,47 @@ export class TransactionService {
   }
 
   async withTransaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
-    if (!this.isMysql) return this.serialized(() => this.attempt(work));
+    if (!this.isMysql) return this.serialized(() => this.withRetries(work));
+    return this.withRetries(work);
+  }
+
+  private async withRetries<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    let reconnected = false;
     for (let attempt = 1; ; attempt++) {
+      const progress = { committing: false };
       try {
-        return await this.attempt(work);
+        return await this.attempt(work, progress);
       } catch (error) {
         const code =
           (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
-        if (!code || !MYSQL_RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
-        this.logger.debug(`retrying transaction after ${code} (attempt ${attempt})`);
-        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+        if (this.isMysql && code && MYSQL_RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+          this.logger.debug(`retrying transaction after ${code} (attempt ${attempt})`);
+          await sleep(5 * attempt + Math.random() * 20);
+          continue;
+        }
+        const unavailable = classifyUnavailable(error);
+        if (this.isMysql && !reconnected && !progress.committing && unavailable?.dependency === 'database') {
+          reconnected = true;
+          this.logger.debug(`retrying transaction once after ${unavailable.reason}`);
+          await sleep(20 + Math.random() * 60);
+          continue;
+        }
+        throw error;
       }
     }
   }
 
-  private async attempt<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+  private async attempt<T>(
+    work: (tx: TransactionContext) => Promise<T>,
+    progress: { committing: boolean },
+  ): Promise<T> {
     const hooks: AfterCommit[] = [];
-    const run = (em: EntityManager) => work({ em, afterCommit: (h) => void hooks.push(h) });
+    const run = async (em: EntityManager) => {
+      const result = await work({ em, afterCommit: (h) => void hooks.push(h) });
+      // from here on TypeORM sends COMMIT: a failure may or may not have committed
+      progress.committing = true;
+      return result;
+    };
     // READ COMMITTED: every statement sees the latest commits, so counts taken after a
     // counter-row lock are exact (REPEATABLE READ would read a snapshot from before the lock)
     const result = this.isMysql
@@ -72,3 +103,5 @@ export class TransactionService {
     return run;
   }
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

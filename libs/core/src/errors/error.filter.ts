@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { AppError } from './app-error';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../database/errors';
+import { asServiceUnavailable } from '../database/unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -8,6 +10,10 @@ interface ErrorBody {
   message: string;
   details?: { field: string; reason: string }[];
   [extra: string]: unknown;
+}
+
+interface RequestLike {
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 interface ReplyLike {
@@ -21,14 +27,33 @@ interface ReplyLike {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ErrorFilter.name);
 
+  private lastOutageLog = 0;
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
+    // a database or Redis that is down is not a bug: 503 with Retry-After, never 500
+    const outage = asServiceUnavailable(
+      exception,
+      String(host.switchToHttp().getRequest<RequestLike>().headers?.['accept-language'] ?? ''),
+    );
+    if (outage) {
+      this.logOutage(exception);
+      reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      exception = outage;
+    }
     const body = this.toBody(exception);
     if (exception instanceof HttpException) {
       const retryAfter = (exception.getResponse() as { retryAfter?: number })?.retryAfter;
       if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
     }
     reply.status(body.statusCode).send(body);
+  }
+
+  /** One line per outage burst (at most every 10 s), not one per failed request. */
+  private logOutage(exception: unknown): void {
+    if (Date.now() - this.lastOutageLog < 10_000) return;
+    this.lastOutageLog = Date.now();
+    this.logger.warn(`dependency unavailable, answering 503: ${(exception as Error)?.message ?? String(exception)}`);
   }
 
   toBody(exception: unknown): ErrorBody {

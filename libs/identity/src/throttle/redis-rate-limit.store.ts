@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RateLimitDecision, RateLimitRule, RateLimitStore } from './rate-limit.store';
+import { MemoryRateLimitStore, RateLimitDecision, RateLimitRule, RateLimitStore } from './rate-limit.store';
 
 // Check every key, then increment every key, in one script so that concurrent requests on
 // any number of API processes cannot slip past the limit between the check and the write.
@@ -29,15 +29,37 @@ if n > 0 then redis.call('DECR', KEYS[1]) end
 return 0
 `;
 
-/** Counters shared by every API process on one Redis. Keys are prefixed `tep:throttle:`. */
+/**
+ * Counters shared by every API process on one Redis. Keys are prefixed `tep:throttle:`.
+ *
+ * While Redis is away the counters fall back to this process's memory (the per-process limits
+ * of the embedded mode): requests are still limited, only per process, and never wait for or
+ * fail on Redis. A command is not even tried while the connection is down, one that fails or
+ * takes longer than 5 s falls back too, and the switch is logged once each way.
+ */
 export class RedisRateLimitStore implements RateLimitStore {
   static readonly PREFIX = 'tep:throttle:';
+  private readonly logger = new Logger(RedisRateLimitStore.name);
+  private readonly local: RateLimitStore;
+  private degraded = false;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    fallback: RateLimitStore = new MemoryRateLimitStore(),
+  ) {
+    this.local = fallback;
+  }
 
   static connect(url: string): RedisRateLimitStore {
-    // fail fast instead of queueing while Redis is away: the limiter then falls back to memory
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    // fail fast instead of queueing while Redis is away: the store then counts in memory
+    const redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      // a Redis that hangs (not refusing) must not hold requests long; generous so a busy event loop is no timeout
+      commandTimeout: 5000,
+      enableOfflineQueue: false,
+      retryStrategy: (times) => Math.min(200 * times, 2000),
+    });
     const logger = new Logger(RedisRateLimitStore.name);
     let last = '';
     // without a listener ioredis reports every reconnect failure as an unhandled error event
@@ -49,21 +71,54 @@ export class RedisRateLimitStore implements RateLimitStore {
     return new RedisRateLimitStore(redis);
   }
 
-  async take(rules: RateLimitRule[], windowMs: number): Promise<RateLimitDecision> {
-    const keys = rules.map((r) => RedisRateLimitStore.PREFIX + r.key);
-    const blockedMs = Number(await this.redis.eval(TAKE, keys.length, ...keys, windowMs, ...rules.map((r) => r.limit)));
-    return blockedMs > 0 ? { allowed: false, retryAfterMs: blockedMs } : { allowed: true };
+  take(rules: RateLimitRule[], windowMs: number): Promise<RateLimitDecision> {
+    return this.shared(
+      async () => {
+        const keys = rules.map((r) => RedisRateLimitStore.PREFIX + r.key);
+        const blockedMs = Number(
+          await this.redis.eval(TAKE, keys.length, ...keys, windowMs, ...rules.map((r) => r.limit)),
+        );
+        return blockedMs > 0 ? { allowed: false, retryAfterMs: blockedMs } : { allowed: true };
+      },
+      () => this.local.take(rules, windowMs),
+    );
   }
 
-  async reset(key: string): Promise<void> {
-    await this.redis.del(RedisRateLimitStore.PREFIX + key);
+  reset(key: string): Promise<void> {
+    return this.shared(
+      async () => void (await this.redis.del(RedisRateLimitStore.PREFIX + key)),
+      () => this.local.reset(key),
+    );
   }
 
-  async release(key: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, RedisRateLimitStore.PREFIX + key);
+  release(key: string): Promise<void> {
+    return this.shared(
+      async () => void (await this.redis.eval(RELEASE, 1, RedisRateLimitStore.PREFIX + key)),
+      () => this.local.release(key),
+    );
   }
 
   async close(): Promise<void> {
+    await this.local.close();
     await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  /** Redis when it is connected and answers, else this process's counters. */
+  private async shared<T>(onRedis: () => Promise<T>, onLocal: () => Promise<T>): Promise<T> {
+    if (this.redis.status !== 'ready') return this.fallBack(`Redis is ${this.redis.status}`, onLocal);
+    try {
+      const result = await onRedis();
+      if (this.degraded) this.logger.log('Redis is back: rate limits are shared again');
+      this.degraded = false;
+      return result;
+    } catch (error) {
+      return this.fallBack((error as Error).message, onLocal);
+    }
+  }
+
+  private fallBack<T>(why: string, onLocal: () => Promise<T>): Promise<T> {
+    if (!this.degraded) this.logger.warn(`rate limits fall back to per-process counters: ${why}`);
+    this.degraded = true;
+    return onLocal();
   }
 }
