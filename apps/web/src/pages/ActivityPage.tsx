@@ -1,0 +1,78 @@
+import { Card, Descriptions, Empty, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { LinkButton } from '../components/LinkButton';
+import { useActivity } from '../api/queries';
+import type { Activity } from '../api/types';
+import { Loadable } from '../components/Loadable';
+import { Quotas } from '../components/Quotas';
+import { SessionFacts } from '../components/SessionFacts';
+import { StateTag } from '../components/StateTag';
+import { bySessionState, sessionState } from '../lib/format';
+import styles from './pages.module.css';
+
+export default function ActivityPage() {
+  const id = Number(useParams().id);
+  const activity = useActivity(id);
+  return <Loadable query={activity}>{(a) => <ActivityView activity={a} />}</Loadable>;
+}
+
+function ActivityView({ activity: a }: { activity: Activity }) {
+  const { t } = useTranslation();
+  const now = Date.now();
+  const sessions = [...a.sessions].sort((x, y) => bySessionState(x, y, now));
+  return (
+    <Space orientation="vertical" size="middle" className={styles.full}>
+      <Typography.Title level={1} className={styles.h1}>
+        {a.title}
+      </Typography.Title>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={[
+          { key: 'window', label: t('activity.window'), children: a.window.text },
+          { key: 'lead', label: t('activity.lead'), children: a.leadUnits.map((u) => u.name).join('、') || '—' },
+          { key: 'hosts', label: t('activity.hosts'), children: a.hostUnits.map((u) => u.name).join('、') || '—' },
+        ]}
+      />
+      <section aria-labelledby="plan">
+        <Typography.Title level={2} id="plan" className={styles.h2}>
+          {t('activity.plan')}
+        </Typography.Title>
+        <Typography.Paragraph className={styles.content}>{a.content}</Typography.Paragraph>
+        {a.note && <Typography.Paragraph type="secondary">{a.note}</Typography.Paragraph>}
+      </section>
+      <section aria-labelledby="sessions">
+        <Typography.Title level={2} id="sessions" className={styles.h2}>
+          {t('activity.sessions')}
+        </Typography.Title>
+        {sessions.length === 0 && <Empty description={t('activity.noSessions')} />}
+        {sessions.map((s) => {
+          const state = sessionState(s, now);
+          return (
+            <Card
+              key={s.id}
+              size="small"
+              className={styles.card}
+              title={<h3 className={styles.cardTitle}>{s.title}</h3>}
+              extra={<StateTag state={state} />}
+            >
+              <SessionFacts session={s} />
+              <Quotas session={s} />
+              <div className={styles.actions} style={{ marginTop: 12 }}>
+                <LinkButton
+                  to={`/sessions/${s.id}`}
+                  type={['open', 'waitlist'].includes(state) ? 'primary' : 'default'}
+                  aria-label={`${['open', 'waitlist'].includes(state) ? t('activity.register') : t('activity.details')}：${s.title}`}
+                >
+                  {['open', 'waitlist'].includes(state) ? t('activity.register') : t('activity.details')}
+                </LinkButton>
+              </div>
+            </Card>
+          );
+        })}
+      </section>
+    </Space>
+  );
+}

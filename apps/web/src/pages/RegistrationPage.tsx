@@ -1,0 +1,152 @@
+import { Alert, Button, Card, Descriptions, Modal, Result, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { useCancelRegistration, useRegistration, useSession } from '../api/queries';
+import type { Registration, RegistrationStatus } from '../api/types';
+import { Loadable } from '../components/Loadable';
+import { SessionFacts, whereText } from '../components/SessionFacts';
+import { downloadIcs, sessionIcs } from '../lib/ics';
+import { CheckInQr } from './registration/CheckInQr';
+import styles from './pages.module.css';
+
+const STATUS_COLOR: Record<RegistrationStatus, string> = {
+  confirmed: 'green',
+  pending_approval: 'blue',
+  waitlisted: 'orange',
+  cancelled: 'default',
+  rejected: 'red',
+};
+
+/** Confirmation right after registering, and 我的报名 (the manage link of every mail). */
+export default function RegistrationPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const registration = useRegistration(id, token);
+  if (!token) return <Alert type="error" showIcon title={t('registration.noToken')} />;
+  return <Loadable query={registration}>{(r) => <RegistrationView registration={r} token={token} />}</Loadable>;
+}
+
+function RegistrationView({ registration: r, token }: { registration: Registration; token: string }) {
+  const { t } = useTranslation();
+  const created = (useLocation().state as { created?: boolean } | null)?.created === true;
+  const session = useSession(r.sessionId);
+  const cancel = useCancelRegistration(r.id, token);
+  const [confirming, setConfirming] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const manageUrl = `${window.location.origin}/r/${r.id}?token=${encodeURIComponent(token)}`;
+  const active = ['confirmed', 'pending_approval', 'waitlisted'].includes(r.status);
+  const statusText =
+    r.status === 'waitlisted' && r.waitlistPosition !== undefined
+      ? t('status.position', { position: r.waitlistPosition })
+      : t(`status.${r.status}`);
+
+  return (
+    <Space orientation="vertical" size="middle" className={styles.full}>
+      {created ? (
+        <Result
+          status={r.status === 'confirmed' ? 'success' : 'info'}
+          title={<h1 className={styles.resultTitle}>{t('registration.done')}</h1>}
+          subTitle={statusText}
+          style={{ padding: '16px 0 0' }}
+        />
+      ) : (
+        <Typography.Title level={1} className={styles.h1}>
+          {t('registration.mine')}
+        </Typography.Title>
+      )}
+      <Card size="small">
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            {
+              key: 'status',
+              label: t('registration.status'),
+              children: (
+                <span data-testid="registration-status">
+                  <Tag color={STATUS_COLOR[r.status]}>{t(`status.${r.status}`)}</Tag>
+                  {r.status === 'waitlisted' && r.waitlistPosition !== undefined && (
+                    <strong>{t('status.position', { position: r.waitlistPosition })}</strong>
+                  )}
+                </span>
+              ),
+            },
+            { key: 'category', label: t('form.category'), children: t(`category.${r.category}`) },
+            { key: 'name', label: t('form.personName'), children: r.name },
+            ...(r.statusReason ? [{ key: 'reason', label: t('registration.reason'), children: r.statusReason }] : []),
+          ]}
+        />
+      </Card>
+      {r.status === 'confirmed' && r.checkInCode && (
+        <Card size="small" title={<h2 className={styles.cardTitle}>{t('registration.qr')}</h2>}>
+          <CheckInQr code={r.checkInCode} label={`${t('registration.qr')} ${r.checkInCode}`} />
+          <Typography.Text className={styles.code} aria-label={t('registration.code')} data-testid="check-in-code">
+            {r.checkInCode}
+          </Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 8 }}>
+            {t('registration.qrHint')}
+          </Typography.Paragraph>
+        </Card>
+      )}
+      {session.data && (
+        <Card size="small" title={<h2 className={styles.cardTitle}>{session.data.title}</h2>}>
+          <SessionFacts session={session.data} />
+          {active && (
+            <Button
+              onClick={() =>
+                downloadIcs(
+                  `session-${session.data.id}.ics`,
+                  sessionIcs(session.data, session.data.title, whereText(session.data, t), manageUrl),
+                )
+              }
+            >
+              {t('registration.calendar')}
+            </Button>
+          )}
+        </Card>
+      )}
+      <Card size="small" title={<h2 className={styles.cardTitle}>{t('registration.manageLink')}</h2>}>
+        <Typography.Paragraph type="secondary">{t('registration.manageHint')}</Typography.Paragraph>
+        <Typography.Paragraph>
+          <a href={manageUrl} data-testid="manage-link" className={styles.breakAll}>
+            {manageUrl}
+          </a>
+        </Typography.Paragraph>
+        <div className={styles.actions}>
+          <Button
+            onClick={() => {
+              void navigator.clipboard?.writeText(manageUrl).then(() => setCopied(true));
+            }}
+          >
+            {copied ? t('registration.copied') : t('registration.copy')}
+          </Button>
+          {active && (
+            <Button danger onClick={() => setConfirming(true)}>
+              {t('registration.cancel')}
+            </Button>
+          )}
+        </div>
+        {cancel.isSuccess && (
+          <Alert type="success" showIcon title={t('registration.cancelled')} role="status" style={{ marginTop: 12 }} />
+        )}
+        {cancel.error && (
+          <Alert type="error" showIcon title={cancel.error.message} role="alert" style={{ marginTop: 12 }} />
+        )}
+      </Card>
+      <Modal
+        open={confirming}
+        title={t('registration.cancelConfirm')}
+        okText={t('registration.cancelYes')}
+        cancelText={t('registration.cancelNo')}
+        okButtonProps={{ danger: true, loading: cancel.isPending }}
+        onOk={() => cancel.mutateAsync().finally(() => setConfirming(false))}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('registration.cancelText')}</p>
+      </Modal>
+    </Space>
+  );
+}
