@@ -702,6 +702,11 @@ export interface components {
             /** @description category-specific; see DESIGN.md minimum profiles */
             profile: Record<string, never>;
             answers?: Record<string, never>;
+            /**
+             * @description version of the personal-data notice (个人信息保护) the registrant accepted; stored with the registration
+             * @example 2026-11-v1
+             */
+            consentVersion?: string;
         };
         ReasonDto: {
             reason?: string;
