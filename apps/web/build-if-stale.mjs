@@ -1,3 +1,5 @@
+/* global console, process */
+/* eslint-disable no-console -- a build script reports to the terminal */
 // Builds the web app (apps/web → dist/web) only when its inputs changed since the last build:
 // `npm start` and `npm test` call it, so an unchanged checkout starts at once.
 // Inputs: apps/web sources and config, the API's identifier rules the bundle imports, the lock file.
