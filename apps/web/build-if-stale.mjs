@@ -50,6 +50,8 @@ export async function buildIfStale({ force = false, quiet = false } = {}) {
     if (!quiet) console.log('web app is up to date (dist/web)');
     return false;
   }
+  // a production bundle even when called from jest (NODE_ENV=test) or a shell that set it
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: join(root, 'apps/web/vite.config.mts'), logLevel: quiet ? 'warn' : 'info' });
   precompress();

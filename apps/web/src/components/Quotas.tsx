@@ -8,7 +8,7 @@ export function Quotas({ session }: { session: Session }) {
   return (
     <Space wrap size={[4, 4]} aria-label={t('session.places')}>
       {session.quotas.map((q) => (
-        <Tag key={q.category} color={q.available > 0 ? 'green' : 'orange'}>
+        <Tag key={q.category}>
           {t(`category.${q.category}`)}：{t('session.left', { count: q.available })}
           {q.waitlisted > 0 ? ` · ${t('session.waitlisted', { count: q.waitlisted })}` : ''}
         </Tag>

@@ -40,13 +40,14 @@ export function sessionState(s: Session, now = Date.now(), quota?: Quota): Sessi
   return s.waitlistEnabled ? 'waitlist' : 'full';
 }
 
+/** Tag backgrounds dark enough for white text (WCAG AA). */
 export const STATE_COLOR: Record<SessionState, string> = {
-  open: 'green',
-  soon: 'blue',
-  waitlist: 'orange',
-  full: 'red',
-  ended: 'default',
-  cancelled: 'default',
+  open: '#237804',
+  soon: '#0958d9',
+  waitlist: '#ad4e00',
+  full: '#a8071a',
+  ended: '#595959',
+  cancelled: '#595959',
 };
 
 /** Open sessions first, then opening soon, waitlist, full, ended; earlier first within a state. */

@@ -1,4 +1,4 @@
-import { Card, Collapse, Empty, List, Space, Tag, Typography } from 'antd';
+import { Card, Collapse, Empty, List, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -85,13 +85,9 @@ function ProgramCard({ program, sessions }: { program: Program; sessions: Sessio
   const { t } = useTranslation();
   const states = (a: ActivitySummary) => sessions.filter((s) => s.activityId === a.id).map((s) => sessionState(s));
   return (
-    <Card
-      className={styles.card}
-      title={<h3 className={styles.cardTitle}>{program.title}</h3>}
-      size="small"
-      extra={program.documentNumber ? <Tag>{program.documentNumber}</Tag> : undefined}
-    >
+    <Card className={styles.card} title={<h3 className={styles.cardTitle}>{program.title}</h3>} size="small">
       <Typography.Paragraph type="secondary">
+        {program.documentNumber ? `${program.documentNumber} · ` : ''}
         {program.period.text} · {t('home.activities', { count: program.activityCount })}
       </Typography.Paragraph>
       <Collapse

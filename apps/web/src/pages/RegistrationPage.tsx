@@ -10,12 +10,13 @@ import { downloadIcs, sessionIcs } from '../lib/ics';
 import { CheckInQr } from './registration/CheckInQr';
 import styles from './pages.module.css';
 
+/** dark enough for white text (WCAG AA) */
 const STATUS_COLOR: Record<RegistrationStatus, string> = {
-  confirmed: 'green',
-  pending_approval: 'blue',
-  waitlisted: 'orange',
-  cancelled: 'default',
-  rejected: 'red',
+  confirmed: '#237804',
+  pending_approval: '#0958d9',
+  waitlisted: '#ad4e00',
+  cancelled: '#595959',
+  rejected: '#a8071a',
 };
 
 /** Confirmation right after registering, and 我的报名 (the manage link of every mail). */
@@ -67,7 +68,9 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
               label: t('registration.status'),
               children: (
                 <span data-testid="registration-status">
-                  <Tag color={STATUS_COLOR[r.status]}>{t(`status.${r.status}`)}</Tag>
+                  <Tag color={STATUS_COLOR[r.status]} variant="solid">
+                    {t(`status.${r.status}`)}
+                  </Tag>
                   {r.status === 'waitlisted' && r.waitlistPosition !== undefined && (
                     <strong>{t('status.position', { position: r.waitlistPosition })}</strong>
                   )}
@@ -75,7 +78,17 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
               ),
             },
             { key: 'category', label: t('form.category'), children: t(`category.${r.category}`) },
-            { key: 'name', label: t('form.personName'), children: r.name },
+            {
+              key: 'name',
+              label: t(
+                r.category === 'enterprise'
+                  ? 'form.companyName'
+                  : r.category === 'institution'
+                    ? 'form.organization'
+                    : 'form.personName',
+              ),
+              children: r.name,
+            },
             ...(r.statusReason ? [{ key: 'reason', label: t('registration.reason'), children: r.statusReason }] : []),
           ]}
         />
