@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
+// the ES build: 'antd/locale/zh_CN' is CommonJS and drags the lib/ copies of its imports in
+import zhCN from 'antd/es/locale/zh_CN';
+import type { Locale } from 'antd/es/locale';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
-import { router } from './router';
+import { AppRoutes } from './router';
 
 /** antd's default greys and brights miss WCAG AA contrast on white (axe: color-contrast); these pass. */
 const THEME = {
@@ -33,13 +35,18 @@ const queryClient = new QueryClient({
 
 export function App() {
   const { i18n } = useTranslation();
+  const [enUS, setEnUS] = useState<Locale>();
+  useEffect(() => {
+    // antd's English texts are a separate chunk, fetched only for English readers
+    if (i18n.language === 'en' && !enUS) void import('antd/es/locale/en_US').then((m) => setEnUS(m.default));
+  }, [i18n.language, enUS]);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
+    <ConfigProvider locale={i18n.language === 'en' && enUS ? enUS : zhCN} theme={THEME}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Result, Skeleton } from 'antd';
+import { Alert, Button, Empty, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from './LinkButton';
+import styles from './Panel.module.css';
 import { ApiError } from '../api/client';
 
 interface Props<T> {
@@ -12,19 +13,15 @@ interface Props<T> {
 /** Loading skeleton, a 404 page or an error with retry, else the children with the data. */
 export function Loadable<T>({ query, children }: Props<T>) {
   const { t } = useTranslation();
-  if (query.isPending) return <Skeleton active aria-busy="true" aria-label={t('common.loading')} />;
+  if (query.isPending) return <Spin aria-busy="true" aria-label={t('common.loading')} />;
   if (query.error) {
     if (query.error instanceof ApiError && query.error.status === 404) {
       return (
-        <Result
-          status="404"
-          title={t('common.notFound')}
-          extra={
-            <LinkButton to="/" type="primary">
-              {t('common.back')}
-            </LinkButton>
-          }
-        />
+        <Empty description={<h1 className={styles.notFound}>{t('common.notFound')}</h1>}>
+          <LinkButton to="/" type="primary">
+            {t('common.back')}
+          </LinkButton>
+        </Empty>
       );
     }
     return (

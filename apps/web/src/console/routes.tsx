@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
 
 /**
- * Mount point of the organizer console (issue 11). The app's router spreads these routes next to
- * the public pages, inside the same layout; `consoleNavItems` become header links.
+ * Mount point of the organizer console (issue 11). The app's router (declarative mode, useRoutes)
+ * spreads these routes next to the public pages, inside the same layout; give each route an
+ * `element` or a `Component` (React.lazy for its own chunk), not `lazy`. `consoleNavItems`
+ * become header links.
  */
 export const consoleRoutes: RouteObject[] = [];
 

@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en';
 import zhCN from './zh-CN';
 
 export type Lang = 'zh-CN' | 'en';
@@ -28,13 +27,32 @@ export function rememberLanguage(lang: Lang): void {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-});
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (lng) => (document.documentElement.lang = lng));
+/** English strings are a separate chunk: most readers never download them. */
+async function loadMessages(lang: Lang): Promise<void> {
+  if (lang === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    i18n.addResourceBundle('en', 'translation', (await import('./en')).default);
+  }
+}
+
+export async function setLanguage(lang: Lang): Promise<void> {
+  rememberLanguage(lang);
+  await loadMessages(lang);
+  await i18n.changeLanguage(lang);
+}
+
+const lng = initialLanguage();
+/** Resolves when the first language's strings are in: render after it. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(initReactI18next)
+  .init({
+    resources: { 'zh-CN': { translation: zhCN } },
+    lng: 'zh-CN',
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  })
+  .then(() => (lng === 'zh-CN' ? undefined : setLanguage(lng)));
+
+document.documentElement.lang = lng;
+i18n.on('languageChanged', (l) => (document.documentElement.lang = l));
 
 export default i18n;

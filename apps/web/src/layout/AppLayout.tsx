@@ -1,21 +1,19 @@
 import { Button, Layout, Space, Spin } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigation } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { consoleNavItems } from '../console/routes';
-import { rememberLanguage, type Lang } from '../i18n';
+import { setLanguage, type Lang } from '../i18n';
 import styles from './AppLayout.module.css';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
-  const navigation = useNavigation();
   const switchLanguage = () => {
     const next: Lang = i18n.language === 'en' ? 'zh-CN' : 'en';
-    rememberLanguage(next);
     const url = new URL(window.location.href);
     url.searchParams.set('lang', next);
     window.history.replaceState(window.history.state, '', url);
-    void i18n.changeLanguage(next);
+    void setLanguage(next);
   };
   return (
     <Layout className={styles.layout}>
@@ -43,7 +41,6 @@ export function AppLayout() {
         </Space>
       </Layout.Header>
       <Layout.Content id="main" className={styles.main} tabIndex={-1}>
-        {navigation.state === 'loading' && <Spin className={styles.pending} aria-label={t('common.loading')} />}
         <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
           <Outlet />
         </Suspense>

@@ -1,10 +1,11 @@
-import { Card, Descriptions, Empty, Space, Typography } from 'antd';
+import { Descriptions, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LinkButton } from '../components/LinkButton';
 import { useActivity } from '../api/queries';
 import type { Activity } from '../api/types';
 import { Loadable } from '../components/Loadable';
+import { Panel } from '../components/Panel';
 import { Quotas } from '../components/Quotas';
 import { SessionFacts } from '../components/SessionFacts';
 import { StateTag } from '../components/StateTag';
@@ -23,9 +24,7 @@ function ActivityView({ activity: a }: { activity: Activity }) {
   const sessions = [...a.sessions].sort((x, y) => bySessionState(x, y, now));
   return (
     <Space orientation="vertical" size="middle" className={styles.full}>
-      <Typography.Title level={1} className={styles.h1}>
-        {a.title}
-      </Typography.Title>
+      <h1 className={styles.h1}>{a.title}</h1>
       <Descriptions
         column={1}
         size="small"
@@ -37,27 +36,21 @@ function ActivityView({ activity: a }: { activity: Activity }) {
         ]}
       />
       <section aria-labelledby="plan">
-        <Typography.Title level={2} id="plan" className={styles.h2}>
+        <h2 id="plan" className={styles.h2}>
           {t('activity.plan')}
-        </Typography.Title>
-        <Typography.Paragraph className={styles.content}>{a.content}</Typography.Paragraph>
-        {a.note && <Typography.Paragraph type="secondary">{a.note}</Typography.Paragraph>}
+        </h2>
+        <p className={styles.content}>{a.content}</p>
+        {a.note && <p className={styles.muted}>{a.note}</p>}
       </section>
       <section aria-labelledby="sessions">
-        <Typography.Title level={2} id="sessions" className={styles.h2}>
+        <h2 id="sessions" className={styles.h2}>
           {t('activity.sessions')}
-        </Typography.Title>
+        </h2>
         {sessions.length === 0 && <Empty description={t('activity.noSessions')} />}
         {sessions.map((s) => {
           const state = sessionState(s, now);
           return (
-            <Card
-              key={s.id}
-              size="small"
-              className={styles.card}
-              title={<h3 className={styles.cardTitle}>{s.title}</h3>}
-              extra={<StateTag state={state} />}
-            >
+            <Panel key={s.id} level={3} title={s.title} extra={<StateTag state={state} />}>
               <SessionFacts session={s} />
               <Quotas session={s} />
               <div className={styles.actions} style={{ marginTop: 12 }}>
@@ -69,7 +62,7 @@ function ActivityView({ activity: a }: { activity: Activity }) {
                   {['open', 'waitlist'].includes(state) ? t('activity.register') : t('activity.details')}
                 </LinkButton>
               </div>
-            </Card>
+            </Panel>
           );
         })}
       </section>

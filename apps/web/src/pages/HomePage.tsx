@@ -1,10 +1,11 @@
-import { Card, Collapse, Empty, List, Space, Typography } from 'antd';
+import { Collapse, Empty, Space } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useActivitiesSessions, usePrograms, useProgramsInFull } from '../api/queries';
 import type { ActivitySummary, Program, Session } from '../api/types';
 import { Loadable } from '../components/Loadable';
+import { Panel } from '../components/Panel';
 import { StateTag } from '../components/StateTag';
 import { beijingTime, bySessionState, sessionState } from '../lib/format';
 import styles from './pages.module.css';
@@ -14,9 +15,7 @@ export default function HomePage() {
   const programs = usePrograms();
   return (
     <>
-      <Typography.Title level={1} className={styles.h1}>
-        {t('home.title')}
-      </Typography.Title>
+      <h1 className={styles.h1}>{t('home.title')}</h1>
       <Loadable query={programs}>{(list) => <Programs codes={list.map((p) => p.code)} />}</Loadable>
     </>
   );
@@ -38,22 +37,23 @@ function Programs({ codes }: { codes: string[] }) {
   return (
     <Space orientation="vertical" size="middle" className={styles.full}>
       <section aria-labelledby="open-now">
-        <Typography.Title level={2} id="open-now" className={styles.h2}>
+        <h2 id="open-now" className={styles.h2}>
           {t('home.openNow')}
-        </Typography.Title>
+        </h2>
         {upcoming.length === 0 ? (
           <Empty description={t('home.noOpen')} />
         ) : (
-          <List
-            dataSource={upcoming}
-            renderItem={(s) => <OpenSession key={s.id} session={s} activity={activityById.get(s.activityId)} />}
-          />
+          <ul className={styles.list}>
+            {upcoming.map((s) => (
+              <OpenSession key={s.id} session={s} activity={activityById.get(s.activityId)} />
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="programs">
-        <Typography.Title level={2} id="programs" className={styles.h2}>
+        <h2 id="programs" className={styles.h2}>
           {t('home.programs')}
-        </Typography.Title>
+        </h2>
         {programs.map((p) => (
           <ProgramCard key={p.code} program={p} sessions={sessions} />
         ))}
@@ -65,19 +65,19 @@ function Programs({ codes }: { codes: string[] }) {
 function OpenSession({ session, activity }: { session: Session; activity?: ActivitySummary }) {
   const { i18n } = useTranslation();
   return (
-    <List.Item>
+    <li>
       <Link to={`/sessions/${session.id}`} className={styles.rowLink}>
         <span className={styles.rowTitle}>
           <StateTag state={sessionState(session)} />
           {session.title}
         </span>
-        <Typography.Text type="secondary" className={styles.rowMeta}>
+        <span className={styles.rowMeta}>
           {activity ? `${activity.shortTitle ?? activity.title} · ` : ''}
           {beijingTime(session.startsAt, i18n.language)}
           {session.city ? ` · ${session.city}` : ''}
-        </Typography.Text>
+        </span>
       </Link>
-    </List.Item>
+    </li>
   );
 }
 
@@ -85,11 +85,11 @@ function ProgramCard({ program, sessions }: { program: Program; sessions: Sessio
   const { t } = useTranslation();
   const states = (a: ActivitySummary) => sessions.filter((s) => s.activityId === a.id).map((s) => sessionState(s));
   return (
-    <Card className={styles.card} title={<h3 className={styles.cardTitle}>{program.title}</h3>} size="small">
-      <Typography.Paragraph type="secondary">
+    <Panel title={program.title} level={3}>
+      <p className={styles.muted}>
         {program.documentNumber ? `${program.documentNumber} · ` : ''}
         {program.period.text} · {t('home.activities', { count: program.activityCount })}
-      </Typography.Paragraph>
+      </p>
       <Collapse
         size="small"
         defaultActiveKey={program.series.map((s) => String(s.id))}
@@ -97,31 +97,29 @@ function ProgramCard({ program, sessions }: { program: Program; sessions: Sessio
           key: String(s.id),
           label: `${s.label} ${s.title}`,
           children: (
-            <List
-              size="small"
-              dataSource={s.activities}
-              renderItem={(a) => {
+            <ul className={styles.list}>
+              {s.activities.map((a) => {
                 const st = states(a);
                 const best = (['open', 'soon', 'waitlist', 'full'] as const).find((x) => st.includes(x));
                 return (
-                  <List.Item>
+                  <li key={a.id}>
                     <Link to={`/activities/${a.id}`} className={styles.rowLink}>
                       <span className={styles.rowTitle}>
                         {best && <StateTag state={best} />}
                         {a.label} {a.shortTitle ?? a.title}
                       </span>
-                      <Typography.Text type="secondary" className={styles.rowMeta}>
+                      <span className={styles.rowMeta}>
                         {a.window.text}
                         {a.leadUnits.length ? ` · ${a.leadUnits.map((u) => u.name).join('、')}` : ''}
-                      </Typography.Text>
+                      </span>
                     </Link>
-                  </List.Item>
+                  </li>
                 );
-              }}
-            />
+              })}
+            </ul>
           ),
         }))}
       />
-    </Card>
+    </Panel>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Descriptions, Modal, Result, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Modal, Result, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { useCancelRegistration, useRegistration, useSession } from '../api/queries';
 import type { Registration, RegistrationStatus } from '../api/types';
 import { Loadable } from '../components/Loadable';
+import { Panel } from '../components/Panel';
 import { SessionFacts, whereText } from '../components/SessionFacts';
 import { downloadIcs, sessionIcs } from '../lib/ics';
 import { CheckInQr } from './registration/CheckInQr';
@@ -54,11 +55,9 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
           style={{ padding: '16px 0 0' }}
         />
       ) : (
-        <Typography.Title level={1} className={styles.h1}>
-          {t('registration.mine')}
-        </Typography.Title>
+        <h1 className={styles.h1}>{t('registration.mine')}</h1>
       )}
-      <Card size="small">
+      <Panel>
         <Descriptions
           column={1}
           size="small"
@@ -92,20 +91,20 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
             ...(r.statusReason ? [{ key: 'reason', label: t('registration.reason'), children: r.statusReason }] : []),
           ]}
         />
-      </Card>
+      </Panel>
       {r.status === 'confirmed' && r.checkInCode && (
-        <Card size="small" title={<h2 className={styles.cardTitle}>{t('registration.qr')}</h2>}>
+        <Panel title={t('registration.qr')}>
           <CheckInQr code={r.checkInCode} label={`${t('registration.qr')} ${r.checkInCode}`} />
-          <Typography.Text className={styles.code} aria-label={t('registration.code')} data-testid="check-in-code">
+          <span className={styles.code} data-testid="check-in-code">
             {r.checkInCode}
-          </Typography.Text>
-          <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 8 }}>
+          </span>
+          <p className={styles.muted} style={{ textAlign: 'center', marginTop: 8 }}>
             {t('registration.qrHint')}
-          </Typography.Paragraph>
-        </Card>
+          </p>
+        </Panel>
       )}
       {session.data && (
-        <Card size="small" title={<h2 className={styles.cardTitle}>{session.data.title}</h2>}>
+        <Panel title={session.data.title}>
           <SessionFacts session={session.data} />
           {active && (
             <Button
@@ -119,15 +118,15 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
               {t('registration.calendar')}
             </Button>
           )}
-        </Card>
+        </Panel>
       )}
-      <Card size="small" title={<h2 className={styles.cardTitle}>{t('registration.manageLink')}</h2>}>
-        <Typography.Paragraph type="secondary">{t('registration.manageHint')}</Typography.Paragraph>
-        <Typography.Paragraph>
+      <Panel title={t('registration.manageLink')}>
+        <p className={styles.muted}>{t('registration.manageHint')}</p>
+        <p>
           <a href={manageUrl} data-testid="manage-link" className={styles.breakAll}>
             {manageUrl}
           </a>
-        </Typography.Paragraph>
+        </p>
         <div className={styles.actions}>
           <Button
             onClick={() => {
@@ -148,7 +147,7 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
         {cancel.error && (
           <Alert type="error" showIcon title={cancel.error.message} role="alert" style={{ marginTop: 12 }} />
         )}
-      </Card>
+      </Panel>
       <Modal
         open={confirming}
         title={t('registration.cancelConfirm')}

@@ -1,9 +1,10 @@
-import { Alert, Card, Space, Typography } from 'antd';
+import { Alert, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../api/queries';
 import type { Session } from '../api/types';
 import { Loadable } from '../components/Loadable';
+import { Panel } from '../components/Panel';
 import { Quotas } from '../components/Quotas';
 import { SessionFacts } from '../components/SessionFacts';
 import { StateTag } from '../components/StateTag';
@@ -24,26 +25,24 @@ function SessionView({ session }: { session: Session }) {
   return (
     <Space orientation="vertical" size="middle" className={styles.full}>
       <div>
-        <Typography.Title level={1} className={styles.h1}>
-          {session.title}
-        </Typography.Title>
+        <h1 className={styles.h1}>{session.title}</h1>
         <Space wrap>
           <StateTag state={state} />
-          {session.requiresApproval && <Typography.Text type="secondary">{t('session.approval')}</Typography.Text>}
+          {session.requiresApproval && <span className={styles.muted}>{t('session.approval')}</span>}
           <Link to={`/activities/${session.activityId}`}>{t('activity.details')}</Link>
         </Space>
       </div>
-      <Card size="small">
+      <Panel>
         <SessionFacts session={session} withWindow />
         <Quotas session={session} />
-      </Card>
-      <Card size="small" title={<h2 className={styles.cardTitle}>{t('form.title')}</h2>}>
+      </Panel>
+      <Panel title={t('form.title')}>
         {canRegister ? (
           <RegistrationForm session={session} />
         ) : (
           <Alert type="info" showIcon title={t('session.notOpen')} />
         )}
-      </Card>
+      </Panel>
     </Space>
   );
 }

@@ -1,4 +1,6 @@
-import { Alert, Button, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Radio } from 'antd';
+// the bare Input: antd's `Input` also carries TextArea, Password, Search and OTP
+import Input from 'antd/es/input/Input';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -114,7 +116,7 @@ export function RegistrationForm({ session }: { session: Session }) {
             <summary>
               {t('form.noticeTitle')}（{t('form.noticeVersion', { version: NOTICE_VERSION })}）
             </summary>
-            <Typography.Paragraph className={styles.content}>{t('form.noticeText')}</Typography.Paragraph>
+            <p className={styles.content}>{t('form.noticeText')}</p>
           </details>
           <Form.Item
             name="consent"
@@ -170,7 +172,7 @@ function FieldInput({ spec }: { spec: FieldSpec }) {
       validateTrigger={[trigger, 'onSubmit']}
     >
       {spec.kind === 'level' ? (
-        <Select aria-label={label} options={TALENT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+        <Radio.Group optionType="button" options={TALENT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
       ) : (
         <Input
           autoComplete={spec.autoComplete ?? 'off'}
