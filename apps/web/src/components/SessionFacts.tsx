@@ -14,6 +14,9 @@ export function whereText(s: Session, t: (k: string) => string): string {
 export function SessionFacts({ session, withWindow = false }: { session: Session; withWindow?: boolean }) {
   const { t, i18n } = useTranslation();
   const items = [
+    ...(['postponed', 'cancelled', 'completed'].includes(session.status)
+      ? [{ key: 'status', label: t('session.status'), children: <strong>{t(`session.${session.status}`)}</strong> }]
+      : []),
     {
       key: 'when',
       label: t('session.when'),

@@ -45,6 +45,10 @@ const en: Messages = {
     approval: 'Registrations are reviewed',
     beijing: 'Beijing time',
     notOpen: 'Registration is not open now',
+    status: 'Status',
+    postponed: 'Postponed; the new date will follow',
+    cancelled: 'This session is cancelled',
+    completed: 'This session has ended',
   },
   state: {
     open: 'Open',

@@ -38,6 +38,10 @@ const zhCN = {
     approval: '报名需审核',
     beijing: '北京时间',
     notOpen: '当前不在报名时间内',
+    status: '场次状态',
+    postponed: '已延期，新时间另行通知',
+    cancelled: '本场次已取消',
+    completed: '本场次已结束',
   },
   state: {
     open: '报名中',

@@ -51,14 +51,3 @@ export function sessionIcs(session: Session, title: string, where: string, url: 
   ];
   return lines.map(fold).join('\r\n') + '\r\n';
 }
-
-export function downloadIcs(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -7,7 +7,8 @@ import type { Registration, RegistrationStatus } from '../api/types';
 import { Loadable } from '../components/Loadable';
 import { Panel } from '../components/Panel';
 import { SessionFacts, whereText } from '../components/SessionFacts';
-import { downloadIcs, sessionIcs } from '../lib/ics';
+import { downloadIcs } from '../lib/download';
+import { sessionIcs } from '../lib/ics';
 import { CheckInQr } from './registration/CheckInQr';
 import styles from './pages.module.css';
 
