@@ -141,7 +141,7 @@ describe('web app: register from a phone and manage the place (Chromium, MariaDB
     });
   });
 
-  it('a PhD joins a full session’s waitlist and sees 候补第 1 位', async () => {
+  it('a PhD joins a full session’s waitlist by keyboard alone and sees 候补第 1 位', async () => {
     const session = await createSession(stack.api.http, admin, fairId, {
       quotas: [
         { category: 'enterprise', capacity: 5 },
@@ -158,17 +158,30 @@ describe('web app: register from a phone and manage the place (Chromium, MariaDB
       })
       .expect(201);
 
+    // by keyboard only: the skip link first, a radio chosen with Space, the consent with Space, Enter submits
     const page = await (await stack.phone()).newPage();
     await page.goto(`/sessions/${session.id}`);
-    await pickCategory(page, '博士（候补）');
+    await page.getByRole('button', { name: '提交报名' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('跳到正文');
+    await page.getByRole('radio', { name: '博士（候补）' }).focus();
+    await page.keyboard.press('Space');
     await page.getByText('名额已满，提交后进入候补').waitFor();
-    await page.getByLabel('姓名').fill('陈博士');
-    await page.getByLabel('所在院校/单位').fill('厦门大学');
-    await page.getByLabel('研究领域').fill('人工智能');
-    await page.getByLabel('手机号码').fill('13805951234');
-    await page.getByLabel('电子邮箱').fill('chen@phd.example.cn');
-    await page.getByRole('checkbox', { name: /个人信息保护告知书/ }).check();
-    await page.getByRole('button', { name: '提交报名' }).click();
+    await page.getByLabel('姓名').focus();
+    await page.keyboard.type('陈博士');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('厦门大学');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('人工智能');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('13805951234');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('chen@phd.example.cn');
+    await page.getByRole('checkbox', { name: /个人信息保护告知书/ }).focus();
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('checkbox', { name: /个人信息保护告知书/ }).isChecked()).toBe(true);
+    await page.getByLabel('电子邮箱').focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/r\/\d+\?token=/);
     await page.getByText('候补第 1 位').first().waitFor();
     await page.getByTestId('registration-status').getByText('候补').first().waitFor();
