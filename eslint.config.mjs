@@ -7,7 +7,19 @@ import globals from 'globals';
 import { LAYERS } from './config/layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/results/**', '*.js', '*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'apps/web/src/api/schema.d.ts',
+      'test-artifacts/**',
+      'data/**',
+      'coverage/**',
+      'bench/results/**',
+      '*.js',
+      '*.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettierRecommended,

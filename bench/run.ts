@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchNotifications } from './notifications.bench';
 import { benchProgress } from './progress.bench';
 import { benchRegistration } from './registration.bench';
+import { benchWeb } from './web.bench';
 
 type Bench = () => Promise<Record<string, unknown>>;
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     registration: benchRegistration,
     notifications: benchNotifications,
     progress: benchProgress,
+    web: benchWeb,
   };
   const only = process.argv.slice(2);
   const results: Record<string, unknown> = {

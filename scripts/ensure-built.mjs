@@ -18,6 +18,13 @@ export const BUILDS = {
     command: 'tsc -p tsconfig.build.json && tsc-alias -p tsconfig.build.json',
     stamp: 'dist/.server-built',
   },
+  // the web app (apps/web → dist/web); its own script also compares a content hash, so a touched
+  // but unchanged file does not rebuild it
+  web: {
+    inputs: ['apps/web', 'libs/registration/src/identifiers', 'package-lock.json'],
+    command: 'node apps/web/build-if-stale.mjs',
+    stamp: 'dist/.web-built',
+  },
 };
 
 /** newest modification time under a path (files only), ignoring dependency and output folders */

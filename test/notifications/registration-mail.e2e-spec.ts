@@ -81,7 +81,7 @@ describe('registration mail end to end (MariaDB, Redis, worker, SMTP)', () => {
     expect(zhMail!.text).toContain('泉州市人力资源市场');
     const reg = await t.http.get(`/api/registrations/${zh[0]!.body.id}?token=${zh[0]!.body.manageToken}`).expect(200);
     expect(zhMail!.text).toContain(reg.body.checkInCode);
-    expect(zhMail!.text).toContain(`/api/registrations/${zh[0]!.body.id}?token=${zh[0]!.body.manageToken}`);
+    expect(zhMail!.text).toContain(`/r/${zh[0]!.body.id}?token=${zh[0]!.body.manageToken}`);
 
     const [enMail] = mailTo(phd(500).email);
     expect(enMail!.subject.startsWith('Registration confirmed')).toBe(true);

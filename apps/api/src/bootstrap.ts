@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe } from '@app/core';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-app';
 
 /** Builds the API application; `main.ts` listens, tests use it as it is. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -33,6 +34,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  // the web app (apps/web, built to dist/web) at `/`, when it has been built
+  await serveWebApp(app);
 
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -74,7 +74,8 @@ export class RegistrationNotifier {
   }
 
   manageUrl(reg: RegistrationEntity): string {
-    return `${this.config.publicBaseUrl}/api/registrations/${reg.id}?token=${this.tokens.tokenFor(reg.tokenNonce)}`;
+    // the web app's 我的报名 page (apps/web, /r/:id), which reads and cancels through the API
+    return `${this.config.publicBaseUrl}/r/${reg.id}?token=${this.tokens.tokenFor(reg.tokenNonce)}`;
   }
 
   private build(

@@ -26,6 +26,8 @@ export function registrationView(reg: RegistrationEntity, waitlistPosition: numb
     profile: reg.profile,
     answers: reg.answers,
     channel: reg.channel,
+    consentVersion: reg.consentVersion,
+    consentedAt: reg.consentedAt ? reg.consentedAt.toISOString() : null,
     statusReason: reg.statusReason,
     createdAt: reg.createdAt.toISOString(),
     updatedAt: reg.updatedAt.toISOString(),

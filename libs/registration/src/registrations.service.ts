@@ -118,6 +118,8 @@ export class RegistrationsService {
           locale,
           profile: norm.profile,
           answers: dto.answers ?? null,
+          consentVersion: dto.consentVersion ?? null,
+          consentedAt: dto.consentVersion ? now : null,
           statusReason: null,
           channel: opts.channel ?? 'online',
           createdAt: now,

@@ -1,7 +1,11 @@
 import { IdempotencyKeyEntity, IdempotencySchema1764000000500, SchemaParts } from '@app/core';
 import { CATALOG_ENTITIES, CatalogSchema1764000000000 } from '@app/catalog';
 import { IDENTITY_ENTITIES, IdentitySchema1764000001000 } from '@app/identity';
-import { REGISTRATION_ENTITIES, RegistrationSchema1764000003000 } from '@app/registration';
+import {
+  REGISTRATION_ENTITIES,
+  RegistrationConsent1764000010300,
+  RegistrationSchema1764000003000,
+} from '@app/registration';
 import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/notifications';
 import { ATTENDANCE_ENTITIES, AttendanceSchema1764000004000 } from '@app/attendance';
 import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
@@ -31,5 +35,6 @@ export const SCHEMA: SchemaParts = {
     AttendanceSchema1764000004000,
     OutcomesSchema1764000005000,
     ProgressSchema1764000006000,
+    RegistrationConsent1764000010300,
   ],
 };

@@ -47,6 +47,16 @@ export class CreateRegistrationDto {
   @IsOptional()
   @IsObject()
   answers?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description:
+      'version of the personal-data notice (个人信息保护) the registrant accepted; stored with the registration',
+    example: '2026-11-v1',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  consentVersion?: string;
 }
 
 export class ReasonDto {

@@ -33,6 +33,9 @@ export class RegistrationEntity {
   @Column({ type: 'varchar', length: 8 }) locale!: string;
   @Column({ type: 'simple-json' }) profile!: Record<string, unknown>;
   @Column({ type: 'simple-json', nullable: true }) answers!: Record<string, unknown> | null;
+  /** version of the 个人信息保护 notice the registrant accepted, and when (NULL: not asked) */
+  @Column({ name: 'consent_version', type: 'varchar', length: 40, nullable: true }) consentVersion!: string | null;
+  @Column({ name: 'consented_at', type: 'datetime', precision: 3, nullable: true }) consentedAt!: Date | null;
   @Column({ name: 'status_reason', type: 'varchar', length: 500, nullable: true }) statusReason!: string | null;
   /** how the registration came in: online form, or walk-in at the door */
   @Column({ type: 'varchar', length: 10 }) channel!: 'online' | 'walk_in';
