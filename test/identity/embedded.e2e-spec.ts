@@ -18,8 +18,9 @@ describe('identity on SQLite without Redis', () => {
     expect((await t.http.get('/api/me').set(bearer(u.token)).expect(200)).body).toMatchObject({ sessionIds });
 
     const since = new Date(Date.now() - 60_000).toISOString();
-    const page = (await t.http.get(`/api/audit?entityId=${u.id}&from=${since}`).set(bearer(adminToken)).expect(200))
-      .body;
+    const page = (
+      await t.http.get(`/api/audit?entity=user&entityId=${u.id}&from=${since}`).set(bearer(adminToken)).expect(200)
+    ).body;
     expect(page.items.map((e: { action: string }) => e.action)).toEqual(['user.update', 'user.create']);
 
     for (let i = 0; i < 2; i++) {
