@@ -32,6 +32,11 @@ const loginKeys = (email: string, ip = '') => {
   };
 };
 
+type LoginKeys = ReturnType<typeof loginKeys>;
+
+/** 2 s after the first failure past the ceiling, doubling per further failure, at most a minute. */
+const slowDownSeconds = (over: number): number => Math.min(2 ** Math.min(over, 16), LOGIN_MAX_DELAY_SECONDS);
+
 /** Password login with failure throttling per (account, client), per client IP and a per-account slow-down. */
 @Injectable()
 export class AuthService {
@@ -78,12 +83,15 @@ export class AuthService {
     if (!decision.allowed) {
       throw tooManyRequests('Too many failed logins; try again later', decision.retryAfterMs / 1000);
     }
-    await this.slowDown(keys, limit);
+    const ceiling = limit * LOGIN_ACCOUNT_FACTOR;
+    const failures = await this.limiter.peek(keys.account);
+    await this.passGate(keys, failures - ceiling);
 
     const user = await this.users.findByEmail(normalized);
     const matches = await verifyPassword(user?.passwordHash ?? (await this.unknownUserHash()), password);
     if (!user || !matches || user.disabled) {
       await this.limiter.take([{ key: keys.account, limit: Number.MAX_SAFE_INTEGER }], window);
+      await this.closeGate(keys, failures + 1 - ceiling);
       throw unauthorized('Invalid email or password');
     }
 
@@ -107,17 +115,23 @@ export class AuthService {
   }
 
   /**
-   * Past the account's ceiling, one attempt per delay gets through (2 s, 4 s, 8 s … per further
-   * failure, at most a minute); the others answer 429 with the short wait and are not counted against the client.
+   * Past the account's ceiling, one attempt at a time gets through: after each further failure
+   * the account waits 2 s, 4 s, 8 s … (at most a minute) from the end of that failure. Attempts
+   * inside the wait answer 429 with the short wait and are not counted against the client.
    */
-  private async slowDown(keys: ReturnType<typeof loginKeys>, limit: number): Promise<void> {
-    const over = (await this.limiter.peek(keys.account)) - limit * LOGIN_ACCOUNT_FACTOR;
-    if (over < 0) return;
-    const delay = Math.min(2 ** Math.min(over + 1, 16), LOGIN_MAX_DELAY_SECONDS);
-    const gate = await this.limiter.take([{ key: keys.slow, limit: 1 }], delay);
+  private async passGate(keys: LoginKeys, over: number): Promise<void> {
+    if (over <= 0) return;
+    const gate = await this.limiter.take([{ key: keys.slow, limit: 1 }], slowDownSeconds(over));
     if (gate.allowed) return;
     await Promise.all([this.limiter.release(keys.pair), this.limiter.release(keys.ip)]);
     throw tooManyRequests('Too many failed logins for this account; try again shortly', gate.retryAfterMs / 1000);
+  }
+
+  /** Starts the wait after a failure past the ceiling (the wait runs from now, not from the attempt's start). */
+  private async closeGate(keys: LoginKeys, over: number): Promise<void> {
+    if (over <= 0) return;
+    await this.limiter.reset(keys.slow);
+    await this.limiter.take([{ key: keys.slow, limit: 1 }], slowDownSeconds(over));
   }
 
   // verifying against a real hash keeps the timing of "no such user" like that of "wrong password"
