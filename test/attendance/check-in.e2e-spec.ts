@@ -1,4 +1,5 @@
 import { createConnection } from 'mysql2/promise';
+import { qrCodePng, qrScaleFor } from '@app/notifications';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 import { bearer, createUser, CreatedUser, loginAdmin, unitIdsByCode } from '../identity/identity-helpers';
 import {
@@ -100,6 +101,8 @@ describe('check-in and attendance (MariaDB)', () => {
     const code = await checkInCodeOf(http(), regs[2]!);
     const wrong = await checkIn({ code }, staff.token, otherSessionId).expect(422);
     expect(wrong.body.details).toEqual([{ field: 'code', reason: 'belongs to another session' }]);
+    // the other session's id is not given away
+    expect(wrong.body.message).not.toMatch(/\d/);
     await checkIn({ code: 'ZZZZZZZZZZ' }).expect(404);
   });
 
@@ -191,5 +194,68 @@ describe('check-in and attendance (MariaDB)', () => {
     expect((svg.body as Buffer).toString()).toContain('<svg');
     const bad = await http().get('/api/check-in-codes/%3Cscript%3E/qr.svg').expect(400);
     expect(bad.body.details).toEqual([{ field: 'code', reason: expect.any(String) }]);
+    // one QR encoder for the endpoint and the mail attachment
+    expect(png.body).toEqual(qrCodePng(code, qrScaleFor(code, 320)));
+  });
+
+  it("a check-in staff walk-in respects the session's requiresApproval; an organizer's is the approval", async () => {
+    const gated = await createSession(
+      http(),
+      organizer.token,
+      fairId,
+      sessionBody({ startsIn: 30, requiresApproval: true, quotas: [{ category: 'phd', capacity: 10 }] }),
+    );
+    const byStaff = await http().post(`/api/sessions/${gated}/walk-ins`).set(bearer(staff.token)).send(phd(201));
+    expect(byStaff.status).toBe(201);
+    expect(byStaff.body).toMatchObject({ status: 'pending_approval', checkedInAt: null, first: false });
+    const byOrganizer = await http()
+      .post(`/api/sessions/${gated}/walk-ins`)
+      .set(bearer(organizer.token))
+      .send(phd(202))
+      .expect(201);
+    expect(byOrganizer.body).toMatchObject({ status: 'confirmed', first: true, checkedInAt: expect.any(String) });
+    const attendance = await http().get(`/api/sessions/${gated}/attendance`).set(bearer(organizer.token)).expect(200);
+    expect(attendance.body.total).toMatchObject({ checkedIn: 1 });
+  });
+
+  it('limits answers to 50 keys and 16 KB (400 naming answers), writing nothing', async () => {
+    const before = await http().get(`/api/sessions/${sessionId}/registrations`).set(bearer(organizer.token));
+    const post = (answers: object) =>
+      http()
+        .post(`/api/sessions/${sessionId}/registrations`)
+        .send({ ...phd(301), answers });
+    const big = await post({ essay: 'x'.repeat(17 * 1024) }).expect(400);
+    expect(big.body.details).toEqual([{ field: 'answers', reason: 'must be at most 16 KB as JSON' }]);
+    const many = await post(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`q${i}`, 'a']))).expect(400);
+    expect(many.body.details).toEqual([{ field: 'answers', reason: 'must have at most 50 keys' }]);
+    const nested = await post({ a: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`q${i}`, 1])) }).expect(
+      400,
+    );
+    expect(nested.body.details[0].field).toBe('answers');
+    const after = await http().get(`/api/sessions/${sessionId}/registrations`).set(bearer(organizer.token));
+    expect(after.body.total).toBe(before.body.total);
+    await post({ motivation: '希望与企业对接', fields: ['材料', '化工'] }).expect(201);
+  });
+
+  it('refuses to scope check-in staff to sessions that do not exist (400 naming the index)', async () => {
+    const create = (sessionIds: number[]) =>
+      http()
+        .post('/api/users')
+        .set(bearer(admin))
+        .send({
+          email: `scoped-${Date.now()}-${sessionIds.join('-')}@test.example`,
+          password: `scoped-staff-${Date.now().toString(36)}-pw`,
+          role: 'checkin_staff',
+          sessionIds,
+        });
+    const bad = await create([sessionId, 987654321]).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'sessionIds[1]', reason: 'unknown session 987654321' }]);
+    const ok = await create([sessionId]).expect(201);
+    const patched = await http()
+      .patch(`/api/users/${ok.body.id}`)
+      .set(bearer(admin))
+      .send({ sessionIds: [987654322] })
+      .expect(400);
+    expect(patched.body.details).toEqual([{ field: 'sessionIds[0]', reason: 'unknown session 987654322' }]);
   });
 });

@@ -1,5 +1,13 @@
 import { startTestApp, TestApp } from '@app/testing/test-app';
-import { bearer, createUser, loginAdmin, strongPassword, uniqueEmail, unitIdsByCode } from './identity-helpers';
+import {
+  bearer,
+  createSessions,
+  createUser,
+  loginAdmin,
+  strongPassword,
+  uniqueEmail,
+  unitIdsByCode,
+} from './identity-helpers';
 
 interface Entry {
   id: number;
@@ -41,11 +49,12 @@ describe('audit log (MariaDB)', () => {
       .send({ email: uniqueEmail('audited'), password: strongPassword(), role: 'organizer', unitIds: [hrss] })
       .expect(201);
     const id = created.body.id as number;
+    const [sessionId] = await createSessions(t.http, adminToken, 1);
     await t.http
       .patch(`/api/users/${id}`)
       .set(bearer(adminToken))
       .set('X-Request-Id', 'req-patch-1')
-      .send({ sessionIds: [3] })
+      .send({ sessionIds: [sessionId] })
       .expect(200);
 
     const page = await audit(`?entity=user&entityId=${id}`);

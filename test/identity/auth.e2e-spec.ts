@@ -4,6 +4,7 @@ import { IdentityBootstrap, UsersService } from '@app/identity';
 import { ADMIN, startTestApp, TestApp } from '@app/testing/test-app';
 import {
   bearer,
+  createSessions,
   createUser,
   CreatedUser,
   login,
@@ -161,20 +162,21 @@ describe('identity: login, tokens and users (MariaDB)', () => {
     const post = (body: object) => t.http.post('/api/users').set(bearer(adminToken)).send(body);
 
     it('creates a user with its scope and never shows the hash', async () => {
+      const [s1, s2] = await createSessions(t.http, adminToken, 2);
       const email = uniqueEmail('Staff').toUpperCase();
       const res = await post({
         email,
         password: strongPassword(),
         role: 'checkin_staff',
         unitIds: [units.get('qz-samr'), units.get('qz-hrss')],
-        sessionIds: [42, 7, 42],
+        sessionIds: [s2, s1, s2],
       }).expect(201);
       expect(res.body).toEqual({
         id: expect.any(Number),
         email: email.toLowerCase(),
         role: 'checkin_staff',
         unitIds: [units.get('qz-hrss'), units.get('qz-samr')].sort((a, b) => a! - b!),
-        sessionIds: [7, 42],
+        sessionIds: [s1, s2],
         disabled: false,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
@@ -248,13 +250,14 @@ describe('identity: login, tokens and users (MariaDB)', () => {
 
     it('changes role, units and sessions; lists are replaced', async () => {
       const u = await createUser(t.http, adminToken, { role: 'organizer', unitIds: [units.get('qz-hrss')!] });
+      const [s] = await createSessions(t.http, adminToken, 1);
       const res = await t.http
         .patch(`/api/users/${u.id}`)
         .set(bearer(adminToken))
-        .send({ role: 'checkin_staff', unitIds: [units.get('qz-samr')], sessionIds: [5] })
+        .send({ role: 'checkin_staff', unitIds: [units.get('qz-samr')], sessionIds: [s] })
         .expect(200);
-      expect(res.body).toMatchObject({ role: 'checkin_staff', unitIds: [units.get('qz-samr')], sessionIds: [5] });
-      expect((await me(u.token).expect(200)).body).toMatchObject({ role: 'checkin_staff', sessionIds: [5] });
+      expect(res.body).toMatchObject({ role: 'checkin_staff', unitIds: [units.get('qz-samr')], sessionIds: [s] });
+      expect((await me(u.token).expect(200)).body).toMatchObject({ role: 'checkin_staff', sessionIds: [s] });
     });
 
     it('400 for a weak new password or a scope the role cannot use; 404 for an unknown user', async () => {

@@ -141,6 +141,11 @@ export const MATRIX: MatrixRow[] = [
     expect: adminOnly(200),
   },
   {
+    route: 'POST /api/users/:id/unlock',
+    request: (ctx) => ({ path: `/api/users/${ctx.users.organizerOther.id}/unlock` }),
+    expect: adminOnly(204),
+  },
+  {
     route: 'GET /api/audit',
     request: () => ({ path: '/api/audit?pageSize=5' }),
     expect: adminOnly(200),

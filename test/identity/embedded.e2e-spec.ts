@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '@app/testing/test-app';
-import { bearer, createUser, loginAdmin, unitIdsByCode } from './identity-helpers';
+import { bearer, createSessions, createUser, loginAdmin, unitIdsByCode } from './identity-helpers';
 
 /** The embedded default (SQLite, no Redis) runs the same identity code: a smoke test. */
 describe('identity on SQLite without Redis', () => {
@@ -13,16 +13,14 @@ describe('identity on SQLite without Redis', () => {
     const adminToken = await loginAdmin(t.http);
     const hrss = (await unitIdsByCode(t.http)).get('qz-hrss')!;
     const u = await createUser(t.http, adminToken, { role: 'organizer', unitIds: [hrss] });
-    await t.http
-      .patch(`/api/users/${u.id}`)
-      .set(bearer(adminToken))
-      .send({ sessionIds: [1, 2] })
-      .expect(200);
-    expect((await t.http.get('/api/me').set(bearer(u.token)).expect(200)).body).toMatchObject({ sessionIds: [1, 2] });
+    const sessionIds = await createSessions(t.http, adminToken, 2);
+    await t.http.patch(`/api/users/${u.id}`).set(bearer(adminToken)).send({ sessionIds }).expect(200);
+    expect((await t.http.get('/api/me').set(bearer(u.token)).expect(200)).body).toMatchObject({ sessionIds });
 
     const since = new Date(Date.now() - 60_000).toISOString();
-    const page = (await t.http.get(`/api/audit?entityId=${u.id}&from=${since}`).set(bearer(adminToken)).expect(200))
-      .body;
+    const page = (
+      await t.http.get(`/api/audit?entity=user&entityId=${u.id}&from=${since}`).set(bearer(adminToken)).expect(200)
+    ).body;
     expect(page.items.map((e: { action: string }) => e.action)).toEqual(['user.update', 'user.create']);
 
     for (let i = 0; i < 2; i++) {

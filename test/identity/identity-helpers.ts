@@ -1,5 +1,6 @@
 import TestAgent from 'supertest/lib/agent';
 import { ADMIN } from '@app/testing/test-app';
+import { activityByCode, createSession, PLAN_2021, sessionBody } from '../attendance/event-fixtures';
 
 /** A password that passes the policy; unique per call so accounts never share one. */
 let passwordSeq = 0;
@@ -47,4 +48,18 @@ export async function createUser(
 export async function unitIdsByCode(http: TestAgent): Promise<Map<string, number>> {
   const res = await http.get('/api/units').expect(200);
   return new Map((res.body as { id: number; code: string }[]).map((u) => [u.code, u.id]));
+}
+
+/**
+ * `n` real sessions of 泉博会 (2021-2-2), created as admin, ascending: check-in staff can only be
+ * scoped to sessions that exist.
+ */
+export async function createSessions(http: TestAgent, adminToken: string, n: number): Promise<number[]> {
+  const activity = await activityByCode(http, PLAN_2021, '2021-2-2');
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const body = sessionBody({ startsIn: 24 * 60, quotas: [{ category: 'phd', capacity: 5 }] });
+    ids.push(await createSession(http, adminToken, activity.id, body));
+  }
+  return ids.sort((a, b) => a - b);
 }

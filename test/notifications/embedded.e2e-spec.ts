@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { NotificationEntity } from '@app/notifications';
@@ -27,20 +27,26 @@ describe('in-process delivery (no REDIS_URL)', () => {
       await waitFor('7 .eml files', () => emlFiles(dir).length === 7);
       const rows = api.app.get(DataSource).getRepository(NotificationEntity);
       await waitFor('rows sent', async () => (await rows.countBy({ status: 'sent' })) === 7);
-      const mails = emlFiles(dir).map((f) => parseMail(readFileSync(join(dir, f), 'utf8')));
+      const mails = await Promise.all(emlFiles(dir).map((f) => parseMail(readFileSync(join(dir, f), 'utf8'))));
       expect(new Set(mails.map((m) => m.messageId)).size).toBe(7);
 
       const zhMail = mails.find((m) => m.to.includes(zh[3]!.recipientEmail))!;
       expect(zhMail.subject).toBe('报名成功：泉州人才港湾博览会 · 第一场：企业与博士对接');
       expect(zhMail.text).toContain('签到码：CK100003');
-      expect(zhMail.text).toContain('地点：泉州市 泉州海峡体育中心');
+      expect(zhMail.text).toContain('地点：泉州海峡体育中心\n');
+      expect(zhMail.from).toBe('泉州人才活动平台 <no-reply@talent.quanzhou.example>');
       expect(zhMail.text).toContain('https://talent.example/registrations/1003?token=tok3');
       expect(zhMail.attachments.map((a) => a.contentType).sort()).toEqual(['image/png', 'text/calendar']);
       const enMail = mails.find((m) => m.to.includes(en[0]!.recipientEmail))!;
       expect(enMail.subject).toBe('Registration confirmed: 泉州人才港湾博览会 · 第一场：企业与博士对接');
       const row = await rows.findOneByOrFail({ recipientEmail: en[0]!.recipientEmail });
       expect(enMail.messageId).toBe(row.messageId);
+      expect(enMail.messageId).toMatch(/^<[0-9a-f-]{36}@talent\.quanzhou\.example>$/);
+      expect(enMail.from).toBe('Quanzhou Talent Events Platform <no-reply@talent.quanzhou.example>');
       expect(readdirSync(dir)).toContain(`notification-${row.id}.eml`);
+      // mail holds personal data: owner-only, like everything in DATA_DIR
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dir, `notification-${row.id}.eml`)).mode & 0o777).toBe(0o600);
       expect((await api.http.get('/api/health').expect(200)).body.queue).toBe('in_process');
       await api.http.get('/api/admin/queues').expect(404);
     });

@@ -73,7 +73,8 @@ describe('notifications pipeline (MariaDB, Redis, worker process, SMTP)', () => 
     expect(zhMail.text).toContain('活动：泉州人才港湾博览会');
     expect(zhMail.text).toContain('场次：第一场：企业与博士对接');
     expect(zhMail.text).toContain('时间：2025年3月15日（周六） 09:00–17:00（北京时间）');
-    expect(zhMail.text).toContain('地点：泉州市 泉州海峡体育中心');
+    expect(zhMail.text).toContain('地点：泉州海峡体育中心\n');
+    expect(zhMail.from).toBe('泉州人才活动平台 <no-reply@talent.quanzhou.example>');
     expect(zhMail.text).toContain('签到码：CK100002');
     expect(zhMail.text).toContain('https://talent.example/registrations/1002?token=tok2');
     const qr = zhMail.attachments.find((a) => a.contentType === 'image/png')!;
@@ -85,6 +86,7 @@ describe('notifications pipeline (MariaDB, Redis, worker process, SMTP)', () => 
     const enMail = got.find((m) => m.to.includes(en[1]!.recipientEmail))!;
     expect(enMail.subject).toBe('Registration confirmed: 泉州人才港湾博览会 · 第一场：企业与博士对接');
     expect(enMail.text).toContain('Dear Tester 11,');
+    expect(enMail.from).toBe('Quanzhou Talent Events Platform <no-reply@talent.quanzhou.example>');
     expect(enMail.text).toContain('Time: Sat 15 Mar 2025, 09:00–17:00 (Beijing time, UTC+8)');
     expect(enMail.text).toContain('Check-in code: CK100011');
     expect(enMail.text).toContain('https://talent.example/registrations/1011?token=tok11');
@@ -93,7 +95,8 @@ describe('notifications pipeline (MariaDB, Redis, worker process, SMTP)', () => 
     expect(row).toMatchObject({
       status: 'sent',
       attempts: 1,
-      messageId: `<notification-${row.id}@talent.quanzhou.example>`,
+      // random per message, fixed with the row: no two installations share one
+      messageId: expect.stringMatching(/^<[0-9a-f-]{36}@talent\.quanzhou\.example>$/),
     });
     expect(enMail.messageId).toBe(row.messageId);
     expect(await rows().countBy({ dedupeKey: zh[0]!.dedupeKey })).toBe(1);

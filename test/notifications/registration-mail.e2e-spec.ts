@@ -129,5 +129,16 @@ describe('registration mail end to end (MariaDB, Redis, worker, SMTP)', () => {
     expect(changed).toHaveLength(1000);
     expect(new Set(changed.map((m) => m.to)).size).toBe(1000);
     expect(changed[0]!.text).toContain('场地调整');
+    // every change carries the updated calendar entry: same UID, a higher SEQUENCE
+    const ics = changed[0]!.attachments.find((a) => a.filename === 'session.ics')!.content.toString();
+    expect(ics).toContain(`UID:session-${s.id}@`);
+    expect(ics).toContain('SEQUENCE:2\r\n');
+    expect(ics).toContain('METHOD:PUBLISH');
+    expect(ics).toContain(
+      `DTSTART:${newStart
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '')}`,
+    );
   }, 300_000);
 });

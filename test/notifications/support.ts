@@ -39,9 +39,9 @@ export interface SmtpReject {
 export interface SmtpSink {
   port: number;
   url: string;
-  /** parsed on first read: parsing inside the SMTP dialogue would slow the server down */
+  /** accepted messages in order of arrival, parsed (by mailparser) before the server accepts each */
   readonly messages: ParsedMail[];
-  /** how many messages arrived (cheap) */
+  /** how many messages arrived */
   readonly count: number;
   /** RCPT TO calls per recipient address, including rejected ones */
   rcptAttempts: Map<string, number>;
@@ -61,7 +61,6 @@ export async function startSmtpSink(
     delayMs?: number;
   } = {},
 ): Promise<SmtpSink> {
-  const raws: string[] = [];
   const parsed: ParsedMail[] = [];
   const rcptAttempts = new Map<string, number>();
   const server = new SMTPServer({
@@ -82,10 +81,15 @@ export async function startSmtpSink(
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        const accept = () => {
-          raws.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        };
+        // parsed before the 250: once the sender records a message as sent, the sink shows it
+        const accept = () =>
+          parseMail(Buffer.concat(chunks).toString('utf8')).then(
+            (mail) => {
+              parsed.push(mail);
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
         if (opts.delayMs) setTimeout(accept, opts.delayMs);
         else accept();
       });
@@ -98,11 +102,10 @@ export async function startSmtpSink(
     port,
     url: `smtp://127.0.0.1:${port}`,
     get messages() {
-      while (parsed.length < raws.length) parsed.push(parseMail(raws[parsed.length]!));
       return parsed;
     },
     get count() {
-      return raws.length;
+      return parsed.length;
     },
     rcptAttempts,
     byMessageId() {

@@ -70,8 +70,9 @@ export class CheckInService {
   /**
    * Registers someone at the door (channel `walk_in`) and checks them in once confirmed.
    * Only while the check-in window is open. Registration decides the seat: a full category
-   * is its 422 (walk-ins never join a waitlist); a session that requires approval leaves the
-   * walk-in pending and not checked in.
+   * is its 422 (walk-ins never join a waitlist). In a session that requires approval, an
+   * organizer's walk-in is approved by letting them in; check-in staff's is left pending and not
+   * checked in.
    */
   async walkIn(
     user: AuthUser,
@@ -82,6 +83,8 @@ export class CheckInService {
     const session = await this.openSession(user, sessionId);
     const created = await this.registrations.register(sessionId, body, {
       channel: 'walk_in',
+      // check-in staff cannot approve: in a session that requires approval their walk-in waits for it
+      approvedAtDoor: await this.access.canManageActivity(user, session.activityId),
       idempotencyKey: opts.idempotencyKey,
       acceptLanguage: opts.acceptLanguage,
       now: this.clock.now(),

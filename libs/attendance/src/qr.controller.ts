@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import QRCode from 'qrcode';
 import { invalidField } from '@app/core';
+import { qrCodePng, qrCodeSvg, qrScaleFor } from '@app/notifications';
 import { CHECK_IN_CODE_PATTERN, normalizeCheckInCode } from './check-in.dto';
 
 /**
@@ -20,7 +20,7 @@ export class QrController {
   async svg(@Param('code') raw: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const code = parseCode(raw);
     privateImage(reply, 'image/svg+xml; charset=utf-8');
-    return QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return qrCodeSvg(code);
   }
 
   @Get(':code/qr.png')
@@ -29,7 +29,8 @@ export class QrController {
   async png(@Param('code') raw: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const code = parseCode(raw);
     privateImage(reply, 'image/png');
-    return QRCode.toBuffer(code, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    // the mail's encoder, about 320 pixels wide
+    return qrCodePng(code, qrScaleFor(code, 320));
   }
 }
 

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/clock';
+export * from './config/private-files';
 export * from './errors/app-error';
 export * from './errors/error.filter';
 export * from './errors/validation';

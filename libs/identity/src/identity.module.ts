@@ -38,6 +38,6 @@ import { UsersService } from './users/users.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AccessService, AuditService, IdentityBootstrap, RateLimiter, UsersService],
+  exports: [AccessService, AuthService, AuditService, IdentityBootstrap, RateLimiter, UsersService],
 })
 export class IdentityModule {}

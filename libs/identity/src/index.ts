@@ -3,6 +3,7 @@ export * from './identity.module';
 export * from './identity.bootstrap';
 export { AccessService } from './access/access.service';
 export type { AuthUser } from './auth/auth-user';
+export { AuthService } from './auth/auth.service';
 export { Roles } from './auth/roles.decorator';
 export { CurrentUser } from './auth/current-user.decorator';
 export { PublicWrite } from './throttle/public-write.decorator';

@@ -8,9 +8,9 @@ export { NotificationRelay } from './relay.service';
 export { NOTIFICATIONS_QUEUE, notificationJobId } from './notification.queue';
 export type { NotificationJobData } from './notification.queue';
 export { notificationMessageId, mailDomain, pooledSmtp } from './mail.transport';
-export { QUEUE_DASHBOARD_AUTH, QUEUE_DASHBOARD_PATH } from './queue-dashboard';
-export type { QueueDashboardAuth } from './queue-dashboard';
+export { QUEUE_DASHBOARD_PATH } from './queue-dashboard';
 export { renderNotification } from './templates/render';
+export { qrCodePng, qrCodeSvg, qrScaleFor } from './templates/qr-png';
 export { NotificationsSchema1764000002000 } from './migrations/1764000002000-notifications-schema';
 
 import { NotificationEntity } from './notification.entity';

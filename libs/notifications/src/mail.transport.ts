@@ -1,15 +1,19 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@app/core';
 
 export interface OutgoingMail {
   notificationId: number;
+  /** the row's Message-ID; rows written before it was stored fall back to {@link notificationMessageId} */
+  messageId?: string | null;
+  /** the sender's display name in the recipient's language; default MAIL_FROM's */
+  senderName?: string;
   to: { name: string; address: string };
   subject: string;
   text: string;
@@ -40,7 +44,7 @@ export function mailDomain(mailFrom: string): string {
   return mailAddress(mailFrom).split('@')[1]?.trim().toLowerCase() || 'localhost';
 }
 
-/** Stable per notification: a repeat after a crash carries the same Message-ID, so clients can drop it. */
+/** The Message-ID of a row written before ids were random and stored with the row (stable per notification). */
 export const notificationMessageId = (id: number, domain: string): string => `<notification-${id}@${domain}>`;
 
 /**
@@ -107,17 +111,23 @@ export class MailTransport implements OnApplicationShutdown {
     return this.domain;
   }
 
+  /** the address of MAIL_FROM (the calendar entries' ORGANIZER) */
+  get senderAddress(): string {
+    return this.envelopeFrom;
+  }
+
   /**
    * Sends one message and resolves with its Message-ID. Rejects with nodemailer's error
    * (see {@link classifySendError}). In file mode a repeat overwrites the same file.
    */
   async send(mail: OutgoingMail): Promise<string> {
     if (this.closed) throw Object.assign(new Error('mail transport is closed'), { code: 'ECLOSED' });
-    const messageId = notificationMessageId(mail.notificationId, this.domain);
+    const messageId = mail.messageId || notificationMessageId(mail.notificationId, this.domain);
+    const from = mail.senderName ? { name: mail.senderName, address: this.envelopeFrom } : this.config.mailFrom;
     // composed once into bytes: the same bytes go to SMTP or to the .eml file, and handing
     // nodemailer a finished message is much cheaper than letting it stream the parts
     const raw = await new MailComposer({
-      from: this.config.mailFrom,
+      from,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
@@ -132,10 +142,12 @@ export class MailTransport implements OnApplicationShutdown {
       await this.smtp.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to.address] }, raw });
       return messageId;
     }
-    await mkdir(this.config.mailDir, { recursive: true });
+    // mail holds personal data: the folder 0700, the files 0600 (DATA_DIR's rule)
+    await mkdir(this.config.mailDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    await chmod(this.config.mailDir, PRIVATE_DIR_MODE);
     const file = join(this.config.mailDir, `notification-${mail.notificationId}.eml`);
     // write then rename: a reader never sees half a message
-    await writeFile(`${file}.tmp`, raw);
+    await writeFile(`${file}.tmp`, raw, { mode: PRIVATE_FILE_MODE });
     await rename(`${file}.tmp`, file);
     return messageId;
   }

@@ -61,6 +61,7 @@ export class NotificationDelivery {
       mail = await renderNotification(
         { id: row.id, type: row.type, locale: row.locale, facts: row.payload, createdAt: row.createdAt },
         this.transport.mailDomain,
+        this.transport.senderAddress,
       );
     } catch (error) {
       // bad facts are our bug, not the server's: trying again cannot help
@@ -70,6 +71,7 @@ export class NotificationDelivery {
     try {
       messageId = await this.transport.send({
         notificationId: row.id,
+        messageId: row.messageId,
         to: { name: row.recipientName, address: row.recipientEmail },
         ...mail,
       });

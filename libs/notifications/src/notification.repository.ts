@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
-import { TransactionService } from '@app/core';
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, TransactionService } from '@app/core';
+import { mailDomain } from './mail.transport';
 import { NotificationEntity } from './notification.entity';
 import type { NewNotification, NotificationStatus, NotificationType, PendingFilter } from './notification.types';
 
@@ -30,6 +33,7 @@ export class NotificationRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tx: TransactionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -37,6 +41,7 @@ export class NotificationRepository {
    * (INSERT IGNORE / INSERT OR IGNORE), in chunks of {@link INSERT_CHUNK}.
    */
   async insertMany(em: EntityManager, rows: NewNotification[], now: Date): Promise<void> {
+    const domain = mailDomain(this.config.mailFrom);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const values = rows.slice(i, i + INSERT_CHUNK).map((n) => {
         // INSERT IGNORE turns MySQL's "too long" errors into silent truncation: a cut dedupe key
@@ -60,6 +65,8 @@ export class NotificationRepository {
           dueAt: due,
           nextAttemptAt: due,
           createdAt: now,
+          // random, fixed with the row: unique across installations, the same on every retry
+          messageId: `<${randomUUID()}@${domain}>`,
         };
       });
       await em

@@ -36,6 +36,11 @@ export interface SessionFacts {
   mode: 'offline' | 'online' | 'hybrid';
   onlineUrl: string | null;
   status: string;
+  /**
+   * The session's change counter when the facts were taken (its `version`): the calendar entry's
+   * SEQUENCE, so every change's `.ics` supersedes the last. Absent in rows written before it existed.
+   */
+  sequence?: number;
 }
 
 /**

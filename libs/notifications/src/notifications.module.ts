@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { AppConfig } from '@app/core';
+import { IdentityModule } from '@app/identity';
 import { MailTransport } from './mail.transport';
 import { NotificationDelivery } from './notification.delivery';
 import { NotificationProcessor } from './notification.processor';
@@ -28,6 +29,8 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       global: true,
+      // the queue dashboard checks administrators' passwords with identity's AuthService
+      imports: queued ? [IdentityModule] : [],
       controllers: [NotificationsController],
       providers: [
         NotificationRepository,

@@ -38,7 +38,8 @@ const toView = (n: NotificationEntity): NotificationView => ({
   attempts: n.attempts,
   lastError: n.lastError,
   sentAt: n.sentAt?.toISOString() ?? null,
-  messageId: n.messageId,
+  // fixed when the row is written, shown once the message has gone out with it
+  messageId: n.status === 'sent' ? n.messageId : null,
   registrationId: n.registrationId,
   sessionId: n.sessionId,
   dueAt: n.dueAt.toISOString(),

@@ -1,60 +1,50 @@
-import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { HttpException, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { createHmac, randomBytes } from 'node:crypto';
+import { AuthService, UsersService } from '@app/identity';
 import { NotificationQueue } from './notification.queue';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 
-/**
- * Optional extra check the app may provide (e.g. identity verifying an admin's Bearer token):
- * receives the Authorization header, resolves true to let the request through.
- */
-export const QUEUE_DASHBOARD_AUTH = Symbol('QUEUE_DASHBOARD_AUTH');
-export type QueueDashboardAuth = (authorization: string) => Promise<boolean>;
-
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
-
-/** `Basic base64(email:password)` against ADMIN_EMAIL / ADMIN_PASSWORD, in constant time. */
-export function checkBasicAuth(header: string | undefined, email?: string, password?: string): boolean {
-  if (!header || !email || !password) return false;
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header.trim());
-  if (!match) return false;
+/** `Basic base64(email:password)` → its parts, or undefined when the header is not HTTP Basic. */
+export function parseBasicAuth(header: string | undefined): { email: string; password: string } | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header?.trim() ?? '');
+  if (!match) return undefined;
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 0) return false;
-  const okEmail = same(decoded.slice(0, colon).trim().toLowerCase(), email);
-  const okPassword = same(decoded.slice(colon + 1), password);
-  return okEmail && okPassword;
+  if (colon < 0) return undefined;
+  return { email: decoded.slice(0, colon).trim().toLowerCase(), password: decoded.slice(colon + 1) };
 }
+
+/** How long a verified Basic header skips the password hash (Bull Board loads a dozen assets). */
+const VERIFIED_TTL_MS = 60_000;
 
 /**
  * Mounts Bull Board at /api/admin/queues (API process, REDIS_URL set only). It is a raw Fastify
- * plugin outside Nest's guards, so it carries its own onRequest check: HTTP Basic with the
- * configured administrator (browsers prompt for it), or whatever {@link QUEUE_DASHBOARD_AUTH} accepts.
+ * plugin outside Nest's guards, so it carries its own onRequest check: HTTP Basic (browsers prompt
+ * for it) with an administrator's email and current password from the user table, throttled like
+ * login; a disabled account, a non-admin or an old password is refused.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
-  private readonly logger = new Logger(QueueDashboard.name);
+  /** HMAC(header) → the password hash it was verified against; a changed password or role misses */
+  private readonly verified = new Map<string, { passwordHash: string; until: number }>();
+  private readonly cacheKey = randomBytes(32);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly queue: NotificationQueue,
-    @Optional() @Inject(QUEUE_DASHBOARD_AUTH) private readonly extraAuth?: QueueDashboardAuth,
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     if (!fastify || typeof fastify.register !== 'function') return; // not an HTTP app (worker, scripts)
-    if (!this.config.adminEmail && !this.extraAuth) {
-      this.logger.warn(`${QUEUE_DASHBOARD_PATH} refuses everyone: set ADMIN_EMAIL and ADMIN_PASSWORD`);
-    }
     const board = new BullBoardFastifyAdapter();
     board.setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({
@@ -72,12 +62,47 @@ export class QueueDashboard implements OnModuleInit {
   }
 
   private async authorize(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const header = req.headers.authorization;
-    if (checkBasicAuth(header, this.config.adminEmail, this.config.adminPassword)) return;
-    if (header && this.extraAuth && (await this.extraAuth(header).catch(() => false))) return;
+    const credentials = parseBasicAuth(req.headers.authorization);
+    if (credentials) {
+      try {
+        if (await this.isAdmin(req.headers.authorization!, credentials, req.ip)) return;
+        await this.refuse(reply, 403, 'Forbidden', 'Only administrators may see the queues');
+        return;
+      } catch (error) {
+        if (error instanceof HttpException && error.getStatus() === 429) {
+          const retryAfter = (error.getResponse() as { retryAfter?: number }).retryAfter ?? 1;
+          await reply.header('Retry-After', String(retryAfter)).status(429).send({
+            statusCode: 429,
+            error: 'Too Many Requests',
+            message: 'Too many failed logins; try again later',
+          });
+          return;
+        }
+        if (!(error instanceof HttpException)) throw error;
+      }
+    }
+    await this.refuse(reply, 401, 'Unauthorized', 'Administrator credentials required');
+  }
+
+  private async isAdmin(header: string, { email, password }: { email: string; password: string }, ip: string) {
+    const key = createHmac('sha256', this.cacheKey).update(header).digest('base64');
+    const hit = this.verified.get(key);
+    if (hit && hit.until > Date.now()) {
+      const user = await this.users.findByEmail(email);
+      if (user && !user.disabled && user.passwordHash === hit.passwordHash) return user.role === 'admin';
+    }
+    this.verified.delete(key);
+    const user = await this.auth.authenticate(email, password, ip);
+    if (user.role !== 'admin') return false;
+    if (this.verified.size > 1000) this.verified.clear();
+    this.verified.set(key, { passwordHash: user.passwordHash, until: Date.now() + VERIFIED_TTL_MS });
+    return true;
+  }
+
+  private async refuse(reply: FastifyReply, status: number, error: string, message: string): Promise<void> {
     await reply
-      .status(401)
+      .status(status)
       .header('WWW-Authenticate', 'Basic realm="queues", charset="UTF-8"')
-      .send({ statusCode: 401, error: 'Unauthorized', message: 'Administrator credentials required' });
+      .send({ statusCode: status, error, message });
   }
 }

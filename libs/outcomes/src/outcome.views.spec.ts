@@ -33,6 +33,40 @@ describe(outcomeView.name, () => {
     expect(sut.registrationIds).toEqual([5]);
   });
 
+  it('masks personal data nested anywhere in details, in free text, and names inside titles', () => {
+    const nested = Object.assign(new OutcomeEntity(), {
+      ...entity,
+      title: '张三丰博士与泉州甲公司签约（联系人李四，13912345678）',
+      parties: { phdName: '张三丰', enterpriseName: '泉州甲公司' },
+      details: {
+        contacts: [
+          { name: '李四', mobile: '13912345678', email: 'lisi@example.com' },
+          { 姓名: '赵六', 手机: 13700001111, 身份证号码: '350502199001011234' },
+        ],
+        phd: { profile: { idNumber: '35050219900101123X', phones: ['13812341234'] } },
+        enterpriseName: '泉州甲公司',
+        note: '请联系 13812345678 或 wang@example.com，身份证 350502199001015678',
+        amount: 3,
+      },
+    });
+    const sut = outcomeView(nested, false);
+    expect(sut.details).toEqual({
+      contacts: [
+        { name: '李*', mobile: '139****5678', email: 'l***@example.com' },
+        { 姓名: '赵*', 手机: '137****1111', 身份证号码: '3505**********1234' },
+      ],
+      phd: { profile: { idNumber: '3505**********123X', phones: ['138****1234'] } },
+      enterpriseName: '泉州甲公司',
+      note: '请联系 138****5678 或 w***@example.com，身份证 3505**********5678',
+      amount: 3,
+    });
+    expect(sut.title).toBe('张**博士与泉州甲公司签约（联系人李*，139****5678）');
+    expect(JSON.stringify(sut)).not.toMatch(/三丰|李四|赵六|13912345678|lisi@|350502199001011234/);
+    // organizers see everything
+    expect(outcomeView(nested, true).title).toBe(nested.title);
+    expect(outcomeView(nested, true).details).toEqual(nested.details);
+  });
+
   it('masks one-character names entirely', () => {
     expect(maskName('王')).toBe('*');
   });

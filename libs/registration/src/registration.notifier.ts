@@ -120,5 +120,7 @@ export function sessionFacts(s: SessionEntity, activityTitle: string): SessionFa
     mode: s.mode,
     onlineUrl: s.onlineUrl,
     status: s.status,
+    // bumped on every change registrants are told about: the calendar entry's SEQUENCE
+    sequence: s.version,
   };
 }

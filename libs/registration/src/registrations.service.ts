@@ -30,6 +30,8 @@ import { Waitlist } from './waitlist';
 
 export interface RegisterOptions {
   channel?: 'online' | 'walk_in';
+  /** a walk-in let in by someone who may approve (an organizer of the activity): no approval step */
+  approvedAtDoor?: boolean;
   idempotencyKey?: string;
   acceptLanguage?: string;
   now?: Date;
@@ -77,7 +79,7 @@ export class RegistrationsService {
     const activityTitle = await this.catalog.activityTitle(session.activityId);
     const locale: Locale = dto.locale ?? (/^en\b/i.test(opts.acceptLanguage ?? '') ? 'en' : 'zh-CN');
     const scope = `registration:${sessionId}`;
-    const needsApproval = session.requiresApproval && opts.channel !== 'walk_in';
+    const needsApproval = session.requiresApproval && !(opts.channel === 'walk_in' && opts.approvedAtDoor);
 
     try {
       return await this.tx.withTransaction(async (tx) => {
@@ -105,7 +107,8 @@ export class RegistrationsService {
           participantId,
           category: dto.category,
           level: norm.level,
-          // a walk-in is admitted by the organizer at the door: that is the approval
+          // a walk-in admitted at the door by an organizer: that is the approval (check-in staff
+          // cannot approve, so theirs waits like an online registration)
           status: needsApproval ? 'pending_approval' : 'confirmed',
           activeKey: participantId,
           waitlistSeq: null,
@@ -218,7 +221,8 @@ export class RegistrationsService {
       : await repo.findOneBy({ id: by.registrationId });
     if (!reg) throw notFound(by.code ? 'Check-in code' : 'Registration', by.code ?? String(by.registrationId));
     if (reg.sessionId !== sessionId) {
-      throw unprocessable(`This registration is for session ${reg.sessionId}, not ${sessionId}`, [
+      // the other session is none of the caller's business: its id is not named
+      throw unprocessable('This registration belongs to another session', [
         { field: by.code ? 'code' : 'registrationId', reason: 'belongs to another session' },
       ]);
     }

@@ -61,6 +61,13 @@ export class SessionsService {
     return sessions.map((s) => sessionView(s, quotas));
   }
 
+  /** Which of `ids` are sessions. */
+  async existingIds(ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.getRepository(SessionEntity).find({ select: { id: true }, where: { id: In(ids) } });
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Creates a session with one counter row per quota category. The activity's window is advisory. */
   async create(activityId: number, dto: CreateSessionDto): Promise<SessionView> {
     await this.catalog.getActivityEntity(activityId);

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
+import { ensurePrivateDir, ensurePrivateFile } from '../config/private-files';
 
 /** Entity and migration classes, listed explicitly (no globs: the same list works in ts-jest and dist). */
 export interface SchemaParts {
@@ -47,7 +47,11 @@ export function buildDataSourceOptions(db: DatabaseConfig, parts: SchemaParts): 
       bigNumberStrings: false,
     };
   }
-  if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+  if (db.path !== ':memory:') {
+    // created 0600 before SQLite opens it; SQLite gives its -wal and -shm files the same mode
+    ensurePrivateDir(dirname(db.path));
+    ensurePrivateFile(db.path);
+  }
   return {
     ...common,
     type: 'better-sqlite3',

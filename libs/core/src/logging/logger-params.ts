@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
+import { REDACT_PATHS, serializeRequest } from './redaction';
 
 /**
  * Logger settings both apps share: JSON lines for collectors, or pino-pretty's readable lines
@@ -13,7 +14,9 @@ export function loggerParams(config: AppConfig, options: { httpRequests: boolean
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // tokens never reach the log: headers, query, bodies by path, the URL by the serializer
+      redact: REDACT_PATHS,
+      serializers: { req: serializeRequest },
       autoLogging: options.httpRequests ? { ignore: (req) => req.url === '/api/health' } : false,
       ...(pretty
         ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }

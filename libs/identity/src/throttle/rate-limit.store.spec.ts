@@ -44,4 +44,17 @@ describe(MemoryRateLimitStore.name, () => {
     expect(await sut.take([{ key: 'k', limit: 2 }], 10_000)).toEqual({ allowed: true });
     expect((await sut.take([{ key: 'k', limit: 2 }], 10_000)).allowed).toBe(false);
   });
+
+  it('peek reads a counter without counting; resetPrefix forgets every counter under a prefix', async () => {
+    await sut.take([{ key: 'login:pair:a:1.1.1.1', limit: 5 }], 10_000);
+    await sut.take([{ key: 'login:pair:a:2.2.2.2', limit: 5 }], 10_000);
+    await sut.take([{ key: 'login:pair:b:1.1.1.1', limit: 5 }], 10_000);
+    expect(await sut.peek('login:pair:a:1.1.1.1')).toBe(1);
+    expect(await sut.peek('login:pair:a:1.1.1.1')).toBe(1);
+    expect(await sut.peek('nothing')).toBe(0);
+    await sut.resetPrefix('login:pair:a:');
+    expect(await sut.peek('login:pair:a:1.1.1.1')).toBe(0);
+    expect(await sut.peek('login:pair:a:2.2.2.2')).toBe(0);
+    expect(await sut.peek('login:pair:b:1.1.1.1')).toBe(1);
+  });
 });

@@ -17,6 +17,10 @@ export interface RateLimitStore {
   reset(key: string): Promise<void>;
   /** gives one back, never below zero (a reserved attempt that turned out fine) */
   release(key: string): Promise<void>;
+  /** the current count of a counter (0 when absent or expired); counts nothing */
+  peek(key: string): Promise<number>;
+  /** forgets every counter whose key starts with `prefix` (an administrator's unlock) */
+  resetPrefix(prefix: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,14 @@ export class MemoryRateLimitStore implements RateLimitStore {
   async release(key: string): Promise<void> {
     const c = this.live(key, this.now());
     if (c && c.count > 0) c.count--;
+  }
+
+  async peek(key: string): Promise<number> {
+    return this.live(key, this.now())?.count ?? 0;
+  }
+
+  async resetPrefix(prefix: string): Promise<void> {
+    for (const key of [...this.counters.keys()]) if (key.startsWith(prefix)) this.counters.delete(key);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,8 @@ describe(RateLimiter.name, () => {
       take: jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED')),
       reset: jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED')),
       release: jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED')),
+      peek: jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED')),
+      resetPrefix: jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED')),
       close: jest.fn().mockResolvedValue(undefined),
     };
     const sut = new RateLimiter(down);

@@ -40,6 +40,16 @@ export class RateLimiter implements OnModuleDestroy {
     return this.guarded((s) => s.release(key));
   }
 
+  /** The current count of a counter, without counting. */
+  peek(key: string): Promise<number> {
+    return this.guarded((s) => s.peek(key));
+  }
+
+  /** Clears every counter whose key starts with `prefix`. */
+  resetPrefix(prefix: string): Promise<void> {
+    return this.guarded((s) => s.resetPrefix(prefix));
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.store.close();
   }

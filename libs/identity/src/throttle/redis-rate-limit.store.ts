@@ -98,6 +98,21 @@ export class RedisRateLimitStore implements RateLimitStore {
     );
   }
 
+  async peek(key: string): Promise<number> {
+    return Number((await this.redis.get(RedisRateLimitStore.PREFIX + key)) ?? 0);
+  }
+
+  async resetPrefix(prefix: string): Promise<void> {
+    // SCAN, not KEYS: it does not block Redis; counters are few, so the loop is short
+    const match = `${RedisRateLimitStore.PREFIX}${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', match, 'COUNT', 500);
+      if (keys.length > 0) await this.redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
   async close(): Promise<void> {
     await this.local.close();
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '@app/core';
 import { Audit } from '../audit/audit.decorator';
 import { AuthUser } from '../auth/auth-user';
+import { AuthService } from '../auth/auth.service';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CreateUserDto, UpdateUserDto, UserListQuery } from './users.dto';
@@ -12,7 +13,10 @@ import { UsersService } from './users.service';
 @Controller('users')
 @Roles('admin')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Post()
   @Audit('user.create', 'user')
@@ -39,5 +43,15 @@ export class UsersController {
   @ApiOperation({ summary: 'Change role, units, sessions, disabled or password (admin)' })
   update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateUserDto, @CurrentUser() actor: AuthUser) {
     return this.users.update(id, body, actor);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Audit('user.unlock', 'user')
+  @ApiOperation({ summary: 'Clear the failed-login counters of an account, from every client (admin)' })
+  @ApiNoContentResponse({ description: 'Counters cleared; the account may log in from anywhere at once' })
+  async unlock(@Param('id', ParseIdPipe) id: number): Promise<void> {
+    const user = await this.users.get(id);
+    await this.auth.unlock(user.email);
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -11,7 +11,7 @@ import {
   Page,
   TransactionService,
 } from '@app/core';
-import { CatalogService } from '@app/catalog';
+import { ACTIVITY_SESSIONS, ActivitySessionsReader, CatalogService } from '@app/catalog';
 import { AuthUser } from '../auth/auth-user';
 import { Role, UserEntity, UserSessionEntity, UserUnitEntity } from '../entities';
 
@@ -48,6 +48,8 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tx: TransactionService,
     private readonly catalog: CatalogService,
+    // provided by the registration module (sessions live there); absent in apps without it
+    @Optional() @Inject(ACTIVITY_SESSIONS) private readonly sessions?: ActivitySessionsReader,
   ) {}
 
   /**
@@ -60,7 +62,7 @@ export class UsersService {
     const scope = { unitIds: unique(input.unitIds), sessionIds: unique(input.sessionIds) };
     const problems = [
       ...optional(passwordProblem(input.password, email)),
-      ...(await this.scopeProblems(input.role, scope, input.unitIds ?? [])),
+      ...(await this.scopeProblems(input.role, scope, input.unitIds ?? [], input.sessionIds ?? [])),
     ];
     if (problems.length) throw invalid(problems, `${problems[0]!.field}: ${problems[0]!.reason}`);
     const existing = await this.findByEmail(email);
@@ -151,7 +153,7 @@ export class UsersService {
     };
     const problems = [
       ...(patch.password !== undefined ? optional(passwordProblem(patch.password, user.email)) : []),
-      ...(await this.scopeProblems(role, scope, patch.unitIds ?? [])),
+      ...(await this.scopeProblems(role, scope, patch.unitIds ?? [], patch.sessionIds ?? [])),
     ];
     if (problems.length) throw invalid(problems, `${problems[0]!.field}: ${problems[0]!.reason}`);
 
@@ -231,12 +233,24 @@ export class UsersService {
     }
   }
 
-  /** Unknown units, named by their index in the request, and a scope the role cannot work with. */
-  private async scopeProblems(role: Role, scope: UserScope, requested: number[]): Promise<FieldProblem[]> {
+  /** Unknown units and sessions, named by their index in the request, and a scope the role cannot work with. */
+  private async scopeProblems(
+    role: Role,
+    scope: UserScope,
+    requested: number[],
+    requestedSessions: number[],
+  ): Promise<FieldProblem[]> {
     const known = await this.catalog.unitsByIds(requested);
-    const problems: FieldProblem[] = requested.flatMap((id, i) =>
-      known.has(id) ? [] : [{ field: `unitIds[${i}]`, reason: `unknown unit ${id}` }],
-    );
+    const knownSessions =
+      requestedSessions.length && this.sessions ? await this.sessions.existingSessionIds(requestedSessions) : undefined;
+    const problems: FieldProblem[] = [
+      ...requested.flatMap((id, i) =>
+        known.has(id) ? [] : [{ field: `unitIds[${i}]`, reason: `unknown unit ${id}` }],
+      ),
+      ...requestedSessions.flatMap((id, i) =>
+        !knownSessions || knownSessions.has(id) ? [] : [{ field: `sessionIds[${i}]`, reason: `unknown session ${id}` }],
+      ),
+    ];
     if (problems.length) return problems;
     if (role === 'organizer' && scope.unitIds.length === 0) {
       problems.push({ field: 'unitIds', reason: 'an organizer needs at least one unit' });

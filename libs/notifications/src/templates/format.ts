@@ -53,9 +53,23 @@ export function formatTimeRange(startsAt: string, endsAt: string, locale: Locale
   return locale === 'en' ? `${range} (Beijing time, UTC+8)` : `${range}（北京时间）`;
 }
 
+/** 泉州市 → 泉州: the name a venue would start with. */
+const cityStem = (city: string): string => city.replace(/(市|县|区|City)$/i, '').trim();
+
+/** The venue, with the city in front only when the venue does not already name it. */
+export function formatPlace(session: Pick<SessionFacts, 'city' | 'venue'>, locale: Locale): string {
+  const venue = session.venue?.trim() ?? '';
+  const city = session.city?.trim() ?? '';
+  if (!city) return venue;
+  if (!venue) return city;
+  const stem = cityStem(city);
+  if (venue.includes(city) || (stem && venue.includes(stem))) return venue;
+  return locale === 'en' ? `${venue}, ${city}` : `${city} ${venue}`;
+}
+
 /** Venue, online link, or both for a hybrid session. */
 export function formatWhere(session: SessionFacts, locale: Locale): string {
-  const place = [session.city, session.venue].filter(Boolean).join(locale === 'en' ? ', ' : ' ');
+  const place = formatPlace(session, locale);
   const online = session.onlineUrl ?? '';
   if (session.mode === 'online') return locale === 'en' ? `Online: ${online}` : `线上：${online}`;
   if (session.mode === 'hybrid' && online) {
@@ -86,6 +100,27 @@ export function sessionLines(session: SessionFacts, locale: Locale): string[] {
         `时间：${formatTimeRange(session.startsAt, session.endsAt, locale)}`,
         `地点：${formatWhere(session, locale)}`,
       ];
+}
+
+/**
+ * What to do with the check-in code, by the way the session is held: at the door for an offline
+ * session, through the link for an online one (no door, no QR), either for a hybrid one.
+ */
+export function checkInLine(code: string, session: SessionFacts, locale: Locale): string {
+  const en = locale === 'en';
+  const url = session.onlineUrl;
+  if (session.mode === 'online') {
+    if (en) return `Check-in code: ${code} (the session is online: ${url ? `join at ${url}` : 'the link will follow'})`;
+    return `签到码：${code}（本场为线上活动，${url ? `请通过链接参加：${url}` : '参加链接将另行通知'}）`;
+  }
+  if (session.mode === 'hybrid' && url) {
+    return en
+      ? `Check-in code: ${code} (on site, show it or the attached QR code at the entrance; or join online at ${url})`
+      : `签到码：${code}（现场参加请在入场时出示签到码或附件中的二维码；也可通过链接线上参加：${url}）`;
+  }
+  return en
+    ? `Check-in code: ${code} (show it or the attached QR code at the entrance)`
+    : `签到码：${code}（入场时出示签到码或附件中的二维码）`;
 }
 
 export const greeting = (name: string, locale: Locale): string =>

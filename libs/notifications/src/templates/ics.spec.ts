@@ -39,9 +39,20 @@ describe(buildIcs.name, () => {
     expect(sut).not.toContain('\uFFFD');
   });
 
-  it('marks a cancelled session', () => {
+  it('marks a cancelled session and withdraws the entry', () => {
     const ics = buildIcs({ session: { ...session, status: 'cancelled' }, locale: 'en', uid: 'u', stamp: new Date() });
     expect(ics).toContain('STATUS:CANCELLED');
+    expect(ics).toContain('METHOD:CANCEL\r\n');
+  });
+
+  it('carries the session sequence (0 for facts written before it existed) and METHOD:PUBLISH', () => {
+    expect(sut).toContain('METHOD:PUBLISH\r\n');
+    expect(sut).toContain('SEQUENCE:0\r\n');
+    const later = buildIcs({ session: { ...session, sequence: 5 }, locale: 'en', uid: 'u', stamp: new Date() });
+    expect(later).toContain('SEQUENCE:5\r\n');
+    const withdrawn = buildIcs({ session, locale: 'en', uid: 'u', stamp: new Date(), cancel: true });
+    expect(withdrawn).toContain('METHOD:CANCEL\r\n');
+    expect(withdrawn).toContain('STATUS:CANCELLED');
   });
 });
 

@@ -38,26 +38,41 @@ export interface IcsInput {
   /** fixed per notification so a repeated send is byte-identical */
   stamp: Date;
   url?: string;
+  /** `mailto:` of the sender: calendar apps want an ORGANIZER to apply an update or a CANCEL */
+  organizer?: string;
+  /** the entry is withdrawn (the session or the registration was cancelled): METHOD:CANCEL */
+  cancel?: boolean;
 }
 
-/** One VEVENT for the session, times in UTC (calendar apps show them in the reader's zone). */
+/** `PUBLISH` for a new or updated entry, `CANCEL` to take it off the calendar. */
+export const icsMethod = (input: Pick<IcsInput, 'session' | 'cancel'>): 'PUBLISH' | 'CANCEL' =>
+  input.cancel || input.session.status === 'cancelled' ? 'CANCEL' : 'PUBLISH';
+
+/**
+ * One VEVENT for the session, times in UTC (calendar apps show them in the reader's zone). One
+ * UID per session; SEQUENCE is the session's change counter, so a later message's entry
+ * replaces an earlier one, and a cancellation removes it (METHOD:CANCEL, STATUS:CANCELLED).
+ */
 export function buildIcs(input: IcsInput): string {
   const { session, locale } = input;
-  const cancelled = session.status === 'cancelled';
+  const method = icsMethod(input);
+  const cancelled = method === 'CANCEL';
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Quanzhou Talent Events Platform//Notifications//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${method}`,
     'BEGIN:VEVENT',
     `UID:${input.uid}`,
+    `SEQUENCE:${Math.max(0, Math.trunc(session.sequence ?? 0))}`,
     `DTSTAMP:${icsTime(input.stamp)}`,
     `DTSTART:${icsTime(session.startsAt)}`,
     `DTEND:${icsTime(session.endsAt)}`,
     `SUMMARY:${esc(sessionName(session))}`,
     `LOCATION:${esc(formatWhere(session, locale))}`,
     ...(session.onlineUrl ? [`URL:${session.onlineUrl}`] : input.url ? [`URL:${input.url}`] : []),
+    ...(input.organizer ? [`ORGANIZER:${input.organizer}`] : []),
     `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
     'END:VCALENDAR',

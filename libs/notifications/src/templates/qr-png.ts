@@ -24,13 +24,19 @@ function chunk(type: string, data: Buffer): Buffer {
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/** Error correction and quiet zone of every check-in QR code, in mail and from the endpoint alike. */
+export const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 2 } as const;
+
+const symbol = (text: string) => QRCode.create(text, { errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel }).modules;
+
 /**
- * The check-in code as a black-and-white PNG (1 bit per pixel). The `qrcode` package computes
- * the symbol; its own PNG path (pngjs, RGBA, adaptive filters) cost ~2 ms a message and was the
+ * The check-in code as a black-and-white PNG (1 bit per pixel): the one PNG path for the mail
+ * attachment and `GET /api/check-in-codes/:code/qr.png`. The `qrcode` package computes the
+ * symbol; its own PNG path (pngjs, RGBA, adaptive filters) cost ~2 ms a message and was the
  * worker's main CPU cost, this one a few hundredths of that.
  */
-export function qrCodePng(text: string, scale = 8, margin = 2): Buffer {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+export function qrCodePng(text: string, scale = 8, margin: number = QR_OPTIONS.margin): Buffer {
+  const modules = symbol(text);
   const n = modules.size;
   const size = (n + 2 * margin) * scale;
   const rowBytes = Math.ceil(size / 8);
@@ -60,4 +66,14 @@ export function qrCodePng(text: string, scale = 8, margin = 2): Buffer {
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** The largest whole-pixel scale whose image is at most `width` pixels wide (at least 1). */
+export function qrScaleFor(text: string, width: number): number {
+  return Math.max(1, Math.floor(width / (symbol(text).size + 2 * QR_OPTIONS.margin)));
+}
+
+/** The same symbol as SVG (the endpoint's `qr.svg`). */
+export function qrCodeSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', ...QR_OPTIONS });
 }

@@ -1,5 +1,5 @@
 import type { Locale, NotificationFacts } from '../notification.types';
-import { greeting, sessionLines, sessionName, signature } from './format';
+import { checkInLine, greeting, sessionLines, sessionName, signature } from './format';
 import type { MailContent, TemplateTable } from './template.types';
 
 type RegistrationType =
@@ -17,10 +17,7 @@ const block = (lines: (string | false | undefined)[]): string => lines.filter(Bo
 function placeLines(f: NotificationFacts, locale: Locale): string {
   const en = locale === 'en';
   return block([
-    f.checkInCode &&
-      (en
-        ? `Check-in code: ${f.checkInCode} (show it or the attached QR code at the entrance)`
-        : `签到码：${f.checkInCode}（入场时出示签到码或附件中的二维码）`),
+    f.checkInCode && checkInLine(f.checkInCode, f.session, locale),
     f.manageUrl && (en ? `Manage your registration: ${f.manageUrl}` : `查看或取消报名：${f.manageUrl}`),
   ]);
 }

@@ -118,7 +118,69 @@ describe(renderNotification.name, () => {
     const cancelled = await render('session_cancelled', 'en');
     expect(cancelled.subject).toBe('Session cancelled: 泉州人才港湾博览会 · 企业对接专场');
     expect(cancelled.text).toContain('Reason: 名额调整');
-    expect(cancelled.attachments).toEqual([]);
+    expect(cancelled.attachments.map((a) => a.filename)).toEqual(['session.ics']);
+  });
+
+  const ics = (mail: { attachments: { filename: string; content: Buffer | string; contentType: string }[] }) =>
+    mail.attachments.find((a) => a.filename === 'session.ics');
+
+  it.each(['session_changed', 'session_postponed', 'session_moved_online'] as const)(
+    '%s carries the updated calendar entry with the session sequence',
+    async (type) => {
+      const mail = await render(type, 'zh-CN', { ...facts, session: { ...session, sequence: 3 } });
+      const entry = ics(mail)!;
+      expect(entry.contentType).toBe('text/calendar; charset=utf-8; method=PUBLISH');
+      expect(String(entry.content)).toContain('UID:session-7@mail.example\r\nSEQUENCE:3\r\n');
+      expect(String(entry.content)).toContain('ORGANIZER:mailto:no-reply@mail.example');
+    },
+  );
+
+  it.each(['session_cancelled', 'registration_cancelled'] as const)(
+    '%s takes the entry off the calendar with METHOD:CANCEL',
+    async (type) => {
+      const entry = ics(await render(type, 'en', { ...facts, session: { ...session, sequence: 4 } }))!;
+      expect(entry.contentType).toBe('text/calendar; charset=utf-8; method=CANCEL');
+      expect(String(entry.content)).toContain('METHOD:CANCEL');
+      expect(String(entry.content)).toContain('SEQUENCE:4');
+      expect(String(entry.content)).toContain('STATUS:CANCELLED');
+    },
+  );
+
+  it('does not swallow a closing bracket or sentence punctuation into a link', async () => {
+    const mail = await render('registration_rejected', 'zh-CN', {
+      ...facts,
+      reason:
+        '详见公告（https://talent.example/qbh2026）。另见 (https://talent.example/a_(b)) 和 https://talent.example/x.',
+    });
+    expect(mail.html).toContain('<a href="https://talent.example/qbh2026">https://talent.example/qbh2026</a>）。');
+    expect(mail.html).toContain('(<a href="https://talent.example/a_(b)">https://talent.example/a_(b)</a>)');
+    expect(mail.html).toContain('<a href="https://talent.example/x">https://talent.example/x</a>.');
+    const ascii = await render('registration_rejected', 'en', {
+      ...facts,
+      reason: 'see https://talent.example/qbh2026)',
+    });
+    expect(ascii.html).toContain('<a href="https://talent.example/qbh2026">https://talent.example/qbh2026</a>)');
+    expect(mail.html).toContain('<a href="https://talent.example/api/registrations/12?token=abc">');
+  });
+
+  it('an online session says how to join, not to show the code at the entrance, and has no QR image', async () => {
+    const online = { ...session, mode: 'online' as const, onlineUrl: 'https://meet.example/qbh' };
+    for (const type of ['registration_confirmed', 'session_reminder'] as const) {
+      const zh = await render(type, 'zh-CN', { ...facts, session: online });
+      expect(zh.text).not.toContain('入场');
+      expect(zh.text).toContain('签到码：K7Q2M9（本场为线上活动，请通过链接参加：https://meet.example/qbh）');
+      expect(zh.attachments.map((a) => a.contentType)).not.toContain('image/png');
+      const en = await render(type, 'en', { ...facts, session: online });
+      expect(en.text).not.toContain('entrance');
+      expect(en.text).toContain('join at https://meet.example/qbh');
+    }
+    const offline = await render('registration_confirmed', 'zh-CN');
+    expect(offline.text).toContain('签到码：K7Q2M9（入场时出示签到码或附件中的二维码）');
+  });
+
+  it('names the sender in English in an English mail only', async () => {
+    expect((await render('registration_confirmed', 'en')).senderName).toBe('Quanzhou Talent Events Platform');
+    expect((await render('registration_confirmed', 'zh-CN')).senderName).toBeUndefined();
   });
 
   it('escapes HTML from the facts', async () => {
@@ -140,8 +202,16 @@ describe(formatTimeRange.name, () => {
 });
 
 describe(formatWhere.name, () => {
+  it('does not repeat the city a venue already names', () => {
+    expect(formatWhere({ ...session, venue: '泉州海峡体育中心' }, 'zh-CN')).toBe('泉州海峡体育中心');
+    expect(formatWhere({ ...session, venue: '泉州市海峡体育中心' }, 'en')).toBe('泉州市海峡体育中心');
+    expect(formatWhere({ ...session, venue: '晋江市会展中心' }, 'zh-CN')).toBe('泉州市 晋江市会展中心');
+    expect(formatWhere({ ...session, venue: null }, 'zh-CN')).toBe('泉州市');
+  });
+
   it('names the venue, the link, or both', () => {
     expect(formatWhere(session, 'zh-CN')).toBe('泉州市 海峡体育中心');
+    expect(formatWhere(session, 'en')).toBe('海峡体育中心, 泉州市');
     expect(formatWhere({ ...session, mode: 'online', onlineUrl: 'https://meet.example/1' }, 'en')).toBe(
       'Online: https://meet.example/1',
     );

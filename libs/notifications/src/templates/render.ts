@@ -1,6 +1,6 @@
 import type { Locale, NotificationFacts, NotificationType } from '../notification.types';
-import { escapeHtml } from './format';
-import { buildIcs } from './ics';
+import { escapeHtml, signature } from './format';
+import { buildIcs, icsMethod } from './ics';
 import { qrCodePng } from './qr-png';
 import { REGISTRATION_TEMPLATES } from './registration.templates';
 import { SESSION_TEMPLATES } from './session.templates';
@@ -18,13 +18,20 @@ const WITH_QR = new Set<NotificationType>([
   'session_postponed',
   'session_moved_online',
 ]);
-/** Types that carry a calendar entry. */
+/** Types that carry a calendar entry: the ticket, and every change to the session after it. */
 const WITH_ICS = new Set<NotificationType>([
   'session_reminder',
   'registration_confirmed',
   'registration_promoted',
   'registration_approved',
+  'session_changed',
+  'session_postponed',
+  'session_moved_online',
+  'session_cancelled',
+  'registration_cancelled',
 ]);
+/** Types whose calendar entry takes the session off the recipient's calendar. */
+const CANCELS = new Set<NotificationType>(['session_cancelled', 'registration_cancelled']);
 
 export interface RenderInput {
   id: number;
@@ -46,26 +53,61 @@ export interface RenderedMail {
   text: string;
   html: string;
   attachments: RenderedAttachment[];
+  /** the sender's display name in the recipient's language (the Chinese one comes from MAIL_FROM) */
+  senderName?: string;
 }
 
 /** Unknown locales read Chinese, the platform's default. */
 export const toLocale = (locale: string | null | undefined): Locale => (locale === 'en' ? 'en' : 'zh-CN');
 
-const linkify = (escaped: string): string =>
-  escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+/**
+ * A URL runs to whitespace or a character that cannot be part of one here: quotes, angle
+ * brackets and CJK punctuation (…/qbh2026）。). Trailing ASCII punctuation and a closing
+ * bracket without its opening one inside the URL belong to the sentence, not the link.
+ */
+const URL_PATTERN = /https?:\/\/[^\s<>"'（）【】「」『』《》，。；：！？、]+/g;
+const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+function trimUrl(url: string): string {
+  for (;;) {
+    const last = url.at(-1)!;
+    const opener = OPENERS[last];
+    const unbalanced = opener !== undefined && url.split(opener).length <= url.split(last).length - 1;
+    if (!/[.,;:!?]/.test(last) && !unbalanced) return url;
+    url = url.slice(0, -1);
+  }
+}
+
+/** Escapes a paragraph and turns its URLs into links. */
+export function linkify(text: string): string {
+  let html = '';
+  let at = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const url = trimUrl(match[0]);
+    html += escapeHtml(text.slice(at, match.index));
+    html += `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+    at = match.index + url.length;
+  }
+  return html + escapeHtml(text.slice(at));
+}
 
 /**
  * Renders one notification from its stored facts alone. Pure apart from the QR encoder:
  * the same row always renders the same message, so a repeated send is the same mail.
  */
-export async function renderNotification(n: RenderInput, mailDomain: string): Promise<RenderedMail> {
+export async function renderNotification(
+  n: RenderInput,
+  mailDomain: string,
+  senderAddress = `no-reply@${mailDomain}`,
+): Promise<RenderedMail> {
   const locale = toLocale(n.locale);
   const template = TEMPLATES[n.type];
   if (!template) throw new Error(`no template for notification type "${n.type}"`);
   const content = template(n.facts, locale);
   const attachments: RenderedAttachment[] = [];
   const code = n.facts.checkInCode;
-  const qr = Boolean(code) && WITH_QR.has(n.type);
+  // an online session has no door to show a QR code at
+  const qr = Boolean(code) && WITH_QR.has(n.type) && n.facts.session.mode !== 'online';
   if (qr) {
     attachments.push({
       filename: `check-in-${code}.png`,
@@ -75,23 +117,32 @@ export async function renderNotification(n: RenderInput, mailDomain: string): Pr
     });
   }
   if (WITH_ICS.has(n.type)) {
+    const ics = {
+      session: n.facts.session,
+      locale,
+      uid: `session-${n.facts.session.id}@${mailDomain}`,
+      stamp: n.createdAt,
+      url: n.facts.manageUrl,
+      organizer: `mailto:${senderAddress}`,
+      cancel: CANCELS.has(n.type),
+    };
     attachments.push({
       filename: 'session.ics',
-      content: buildIcs({
-        session: n.facts.session,
-        locale,
-        uid: `session-${n.facts.session.id}@${mailDomain}`,
-        stamp: n.createdAt,
-        url: n.facts.manageUrl,
-      }),
-      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content: buildIcs(ics),
+      contentType: `text/calendar; charset=utf-8; method=${icsMethod(ics)}`,
     });
   }
   const html = [
     `<!doctype html><html lang="${locale}"><body>`,
-    ...content.paragraphs.map((p) => `<p>${linkify(escapeHtml(p)).replace(/\n/g, '<br>')}</p>`),
+    ...content.paragraphs.map((p) => `<p>${linkify(p).replace(/\n/g, '<br>')}</p>`),
     qr ? `<p><img src="cid:check-in-qr" alt="${escapeHtml(code!)}" width="200" height="200"></p>` : '',
     '</body></html>',
   ].join('\n');
-  return { subject: content.subject, text: content.paragraphs.join('\n\n') + '\n', html, attachments };
+  return {
+    subject: content.subject,
+    text: content.paragraphs.join('\n\n') + '\n',
+    html,
+    attachments,
+    ...(locale === 'en' ? { senderName: signature('en') } : {}),
+  };
 }

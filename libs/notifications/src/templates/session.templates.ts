@@ -1,5 +1,5 @@
 import type { Locale, NotificationFacts } from '../notification.types';
-import { formatTimeRange, formatWhere, greeting, sessionLines, sessionName, signature } from './format';
+import { checkInLine, formatTimeRange, formatWhere, greeting, sessionLines, sessionName, signature } from './format';
 import type { MailContent, TemplateTable } from './template.types';
 
 type SessionType =
@@ -20,8 +20,7 @@ function mail(f: NotificationFacts, l: Locale, subject: string, lead: string, wi
     : '';
   const place = withPlace
     ? block([
-        f.checkInCode &&
-          (en ? `Check-in code: ${f.checkInCode} (QR code attached)` : `签到码：${f.checkInCode}（二维码见附件）`),
+        f.checkInCode && checkInLine(f.checkInCode, f.session, l),
         f.manageUrl && (en ? `Manage your registration: ${f.manageUrl}` : `查看或取消报名：${f.manageUrl}`),
       ])
     : block([f.manageUrl && (en ? `Your registration: ${f.manageUrl}` : `查看报名：${f.manageUrl}`)]);

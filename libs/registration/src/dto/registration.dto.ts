@@ -5,6 +5,7 @@ import { PARTICIPANT_CATEGORIES, ParticipantCategory } from '@app/catalog';
 import { PageQuery } from '@app/core';
 import { REGISTRATION_STATUSES, RegistrationStatus } from '../entities';
 import { normalizeEmail } from '../identifiers';
+import { AnswersWithinLimits } from './answers-size';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -43,9 +44,10 @@ export class CreateRegistrationDto {
   @IsObject()
   profile!: Record<string, unknown>;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'free-form answers to the sign-up form: at most 50 keys and 16 KB as JSON' })
   @IsOptional()
   @IsObject()
+  @AnswersWithinLimits()
   answers?: Record<string, unknown>;
 
   @ApiPropertyOptional({
