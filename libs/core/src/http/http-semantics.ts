@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Reads anyone may cache (with revalidation): the catalog and the public session view. */
+export const PUBLIC_READS = new Set([
+  '/api/units',
+  '/api/programs',
+  '/api/programs/:code',
+  '/api/activities/:id',
+  '/api/activities/:id/sessions',
+  '/api/sessions/:id',
+]);
+
+type Params = Record<string, string>;
+type Body = Record<string, unknown>;
+
+/** Where the thing a POST created lives, by route; other 201s point at their own URL (+ id). */
+const CREATED_AT: Record<string, (p: Params, b: Body) => string | undefined> = {
+  '/api/activities/:id/sessions': (_p, b) => (b.id ? `/api/sessions/${b.id}` : undefined),
+  '/api/sessions/:id/registrations': (_p, b) => (b.id ? `/api/registrations/${b.id}` : undefined),
+  '/api/sessions/:id/walk-ins': (_p, b) => {
+    const id = b.id ?? b.registrationId;
+    return id ? `/api/registrations/${id}` : undefined;
+  },
+  '/api/sessions/:id/check-ins': (p, b) =>
+    b.registrationId ? `/api/sessions/${p.id}/check-ins/${b.registrationId}` : undefined,
+  '/api/activities/:id/outcomes': (_p, b) => (b.id ? `/api/outcomes/${b.id}` : undefined),
+  '/api/activities/:id/outcomes/import': (p) => `/api/activities/${p.id}/outcomes`,
+  '/api/targets/:id/reports': (p) => `/api/targets/${p.id}/reports`,
+};
+
+function location(request: FastifyRequest, payload: unknown): string {
+  let body: Body = {};
+  try {
+    if (typeof payload === 'string') body = (JSON.parse(payload) as Body) ?? {};
+  } catch {
+    body = {};
+  }
+  const route = request.routeOptions.url ?? '';
+  const known = CREATED_AT[route]?.((request.params ?? {}) as Params, body);
+  if (known) return known;
+  const path = request.url.split('?')[0]!.replace(/\/$/, '');
+  return typeof body.id === 'number' || typeof body.id === 'string' ? `${path}/${body.id}` : path;
+}
+
+const etagOf = (payload: string | Buffer) =>
+  `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === etag || t === '*');
+}
+
+function isPublicRead(request: FastifyRequest): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !request.headers.authorization &&
+    PUBLIC_READS.has(request.routeOptions.url ?? '')
+  );
+}
+
+/**
+ * HTTP semantics on every response: `Location` on a 201; public reads carry an `ETag`, answer 304 to
+ * a matching `If-None-Match` and may be cached with revalidation; everything else (personal data,
+ * tokens, errors) is `Cache-Control: no-store`.
+ */
+export function installHttpSemantics(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (!request.url.startsWith('/api/')) return payload;
+    if (reply.statusCode === 201 && !reply.hasHeader('location')) reply.header('Location', location(request, payload));
+    if (
+      reply.statusCode === 200 &&
+      isPublicRead(request) &&
+      (typeof payload === 'string' || Buffer.isBuffer(payload))
+    ) {
+      const etag = etagOf(payload);
+      reply.header('ETag', etag);
+      reply.header('Cache-Control', 'no-cache');
+      reply.header('Vary', 'Accept-Language, Authorization');
+      if (matches(request.headers['if-none-match'], etag)) {
+        reply.code(304);
+        reply.removeHeader('content-length');
+        reply.removeHeader('content-type');
+        return '';
+      }
+      return payload;
+    }
+    if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+}
