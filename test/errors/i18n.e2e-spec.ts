@@ -64,7 +64,7 @@ describe('errors speak Chinese, with a code (SQLite)', () => {
       .send(long)
       .expect(400);
     expect(en.body.details).toEqual(
-      expect.arrayContaining([{ field: 'name', reason: 'must be 1 to 200 characters long' }]),
+      expect.arrayContaining([{ field: 'name', reason: 'must be shorter than or equal to 200 characters' }]),
     );
   });
 
