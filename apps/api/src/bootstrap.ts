@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, installBodyGuard, installHttpSemantics } from '@app/core';
 import { AppModule } from './app.module';
+import { HTTP_ROUTES } from './http-routes';
 import { serveWebApp } from './web-app';
 
 /** Builds the API application; `main.ts` listens, tests use it as it is. */
@@ -28,7 +29,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // JSON only, bounded in depth and characters; Location, ETag and Cache-Control on the way out
   const fastify = app.getHttpAdapter().getInstance();
   installBodyGuard(fastify);
-  installHttpSemantics(fastify);
+  installHttpSemantics(fastify, HTTP_ROUTES);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,35 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-/** Reads anyone may cache (with revalidation): the catalog and the public session view. */
-export const PUBLIC_READS = new Set([
-  '/api/units',
-  '/api/programs',
-  '/api/programs/:code',
-  '/api/activities/:id',
-  '/api/activities/:id/sessions',
-  '/api/sessions/:id',
-]);
-
 type Params = Record<string, string>;
 type Body = Record<string, unknown>;
 
-/** Where the thing a POST created lives, by route; other 201s point at their own URL (+ id). */
-const CREATED_AT: Record<string, (p: Params, b: Body) => string | undefined> = {
-  '/api/activities/:id/sessions': (_p, b) => (b.id ? `/api/sessions/${b.id}` : undefined),
-  '/api/sessions/:id/registrations': (_p, b) => (b.id ? `/api/registrations/${b.id}` : undefined),
-  '/api/sessions/:id/walk-ins': (_p, b) => {
-    const id = b.id ?? b.registrationId;
-    return id ? `/api/registrations/${id}` : undefined;
-  },
-  '/api/sessions/:id/check-ins': (p, b) =>
-    b.registrationId ? `/api/sessions/${p.id}/check-ins/${b.registrationId}` : undefined,
-  '/api/activities/:id/outcomes': (_p, b) => (b.id ? `/api/outcomes/${b.id}` : undefined),
-  '/api/activities/:id/outcomes/import': (p) => `/api/activities/${p.id}/outcomes`,
-  '/api/targets/:id/reports': (p) => `/api/targets/${p.id}/reports`,
-};
+export interface HttpSemanticsOptions {
+  /** route patterns (`/api/sessions/:id`) whose anonymous GETs anyone may cache, with revalidation */
+  publicReads: ReadonlySet<string>;
+  /** where the thing a POST created lives, by route; other 201s point at their own URL (+ id) */
+  createdAt: Readonly<Record<string, (params: Params, body: Body) => string | undefined>>;
+}
 
-function location(request: FastifyRequest, payload: unknown): string {
+function location(request: FastifyRequest, payload: unknown, createdAt: HttpSemanticsOptions['createdAt']): string {
   let body: Body = {};
   try {
     if (typeof payload === 'string') body = (JSON.parse(payload) as Body) ?? {};
@@ -37,7 +19,7 @@ function location(request: FastifyRequest, payload: unknown): string {
     body = {};
   }
   const route = request.routeOptions.url ?? '';
-  const known = CREATED_AT[route]?.((request.params ?? {}) as Params, body);
+  const known = createdAt[route]?.((request.params ?? {}) as Params, body);
   if (known) return known;
   const path = request.url.split('?')[0]!.replace(/\/$/, '');
   return typeof body.id === 'number' || typeof body.id === 'string' ? `${path}/${body.id}` : path;
@@ -54,11 +36,11 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((t) => t === etag || t === '*');
 }
 
-function isPublicRead(request: FastifyRequest): boolean {
+function isPublicRead(request: FastifyRequest, publicReads: ReadonlySet<string>): boolean {
   return (
     (request.method === 'GET' || request.method === 'HEAD') &&
     !request.headers.authorization &&
-    PUBLIC_READS.has(request.routeOptions.url ?? '')
+    publicReads.has(request.routeOptions.url ?? '')
   );
 }
 
@@ -67,13 +49,14 @@ function isPublicRead(request: FastifyRequest): boolean {
  * a matching `If-None-Match` and may be cached with revalidation; everything else (personal data,
  * tokens, errors) is `Cache-Control: no-store`.
  */
-export function installHttpSemantics(fastify: FastifyInstance): void {
+export function installHttpSemantics(fastify: FastifyInstance, options: HttpSemanticsOptions): void {
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (!request.url.startsWith('/api/')) return payload;
-    if (reply.statusCode === 201 && !reply.hasHeader('location')) reply.header('Location', location(request, payload));
+    if (reply.statusCode === 201 && !reply.hasHeader('location'))
+      reply.header('Location', location(request, payload, options.createdAt));
     if (
       reply.statusCode === 200 &&
-      isPublicRead(request) &&
+      isPublicRead(request, options.publicReads) &&
       (typeof payload === 'string' || Buffer.isBuffer(payload))
     ) {
       const etag = etagOf(payload);
