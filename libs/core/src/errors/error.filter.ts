@@ -76,10 +76,6 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown, lng: Language = 'zh-CN', request?: RequestLike): ErrorBody {
-    if (isUnavailable(exception)) {
-      this.logger.error(exception instanceof Error ? exception.message : String(exception));
-      return render(new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'Service temporarily unavailable'), lng);
-    }
     const error = toAppError(exception, request);
     if (!error) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
@@ -181,21 +177,4 @@ function renderProblem(p: FieldProblem, lng: Language): { field: string; reason:
 function isFastifyClientError(e: unknown): e is { statusCode: number; message: string; code?: string; name?: string } {
   const code = (e as { statusCode?: unknown })?.statusCode;
   return typeof code === 'number' && code >= 400 && code < 500;
-}
-
-/** The database (or another backing service) is down or overloaded: a 503 to retry, not a bug. */
-const UNAVAILABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'PROTOCOL_CONNECTION_LOST',
-  'ER_CON_COUNT_ERROR',
-  'ER_LOCK_WAIT_TIMEOUT',
-  'SQLITE_BUSY',
-]);
-function isUnavailable(e: unknown): boolean {
-  const err = e as { code?: unknown; driverError?: { code?: unknown } } | undefined;
-  const code = err?.driverError?.code ?? err?.code;
-  return typeof code === 'string' && UNAVAILABLE.has(code);
 }
