@@ -1,4 +1,4 @@
-import { activityId, createSession, login, phd, PLAN_2021 } from '@app/testing/fixtures';
+import { activityId, createSession, login, phd, PLAN_2021, sessionBody } from '@app/testing/fixtures';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 
 /** Location on 201, ETag and 304 on public reads, no-store on personal data, 415 on other media types. */
@@ -20,7 +20,7 @@ describe('HTTP semantics (SQLite)', () => {
     const session = await t.http
       .post(`/api/activities/${fair}/sessions`)
       .set('Authorization', `Bearer ${admin}`)
-      .send((await import('@app/testing/fixtures')).sessionBody())
+      .send(sessionBody())
       .expect(201);
     expect(session.headers.location).toBe(`/api/sessions/${session.body.id}`);
     await t.http.get(session.headers.location!).expect(200);
