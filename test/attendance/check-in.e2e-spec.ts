@@ -228,9 +228,9 @@ describe('check-in and attendance (MariaDB)', () => {
         .post(`/api/sessions/${sessionId}/registrations`)
         .send({ ...phd(301), answers });
     const big = await post({ essay: 'x'.repeat(17 * 1024) }).expect(400);
-    expect(big.body.details).toEqual([{ field: 'answers', reason: 'must be at most 16 KB as JSON' }]);
+    expect(big.body.details).toEqual([{ field: 'answers', reason: '序列化为 JSON 后不能超过 16 KB' }]);
     const many = await post(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`q${i}`, 'a']))).expect(400);
-    expect(many.body.details).toEqual([{ field: 'answers', reason: 'must have at most 50 keys' }]);
+    expect(many.body.details).toEqual([{ field: 'answers', reason: '最多 50 个键' }]);
     const nested = await post({ a: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`q${i}`, 1])) }).expect(
       400,
     );
@@ -252,13 +252,13 @@ describe('check-in and attendance (MariaDB)', () => {
           sessionIds,
         });
     const bad = await create([sessionId, 987654321]).expect(400);
-    expect(bad.body.details).toEqual([{ field: 'sessionIds[1]', reason: 'unknown session 987654321' }]);
+    expect(bad.body.details).toEqual([{ field: 'sessionIds[1]', reason: '场次 987654321 不存在' }]);
     const ok = await create([sessionId]).expect(201);
     const patched = await http()
       .patch(`/api/users/${ok.body.id}`)
       .set(bearer(admin))
       .send({ sessionIds: [987654322] })
       .expect(400);
-    expect(patched.body.details).toEqual([{ field: 'sessionIds[0]', reason: 'unknown session 987654322' }]);
+    expect(patched.body.details).toEqual([{ field: 'sessionIds[0]', reason: '场次 987654322 不存在' }]);
   });
 });
