@@ -112,11 +112,16 @@ describe('catalog read API (SQLite and MariaDB)', () => {
       expect(activity.body.targets).toHaveLength(3);
 
       const missing = await http().get('/api/activities/999999').expect(404);
-      expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Activity 999999 not found' });
+      expect(missing.body).toEqual({
+        statusCode: 404,
+        code: 'not_found',
+        error: 'Not Found',
+        message: '活动 999999 不存在',
+      });
       const noPlan = await http().get('/api/programs/no-such-plan').expect(404);
       expect(noPlan.body.message).toContain('no-such-plan');
       const badId = await http().get('/api/activities/abc').expect(400);
-      expect(badId.body.details).toEqual([{ field: 'id', reason: 'must be a positive integer' }]);
+      expect(badId.body.details).toEqual([{ field: 'id', reason: '必须是不超过 2147483647 的正整数' }]);
     });
 
     it('lists units once across both plans', async () => {

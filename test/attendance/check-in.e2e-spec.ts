@@ -92,7 +92,7 @@ describe('check-in and attendance (MariaDB)', () => {
     await http().post(`/api/sessions/${sessionId}/check-ins`).send({ code: 'ABCDEFGHJK' }).expect(401);
     await checkIn({ registrationId: regs[2]!.id }, otherStaff.token).expect(403);
     const missing = await checkIn({}).expect(400);
-    expect(missing.body.details).toEqual([{ field: 'code', reason: 'code or registrationId is required' }]);
+    expect(missing.body.details).toEqual([{ field: 'code', reason: '需要提供 code 或 registrationId' }]);
     const malformed = await checkIn({ code: '??' }).expect(400);
     expect(malformed.body.details[0].field).toBe('code');
   });
@@ -100,7 +100,7 @@ describe('check-in and attendance (MariaDB)', () => {
   it('answers 422 for a code of another session and 404 for an unknown one', async () => {
     const code = await checkInCodeOf(http(), regs[2]!);
     const wrong = await checkIn({ code }, staff.token, otherSessionId).expect(422);
-    expect(wrong.body.details).toEqual([{ field: 'code', reason: 'belongs to another session' }]);
+    expect(wrong.body.details).toEqual([{ field: 'code', reason: '属于其他场次' }]);
     // the other session's id is not given away
     expect(wrong.body.message).not.toMatch(/\d/);
     await checkIn({ code: 'ZZZZZZZZZZ' }).expect(404);
@@ -114,7 +114,7 @@ describe('check-in and attendance (MariaDB)', () => {
       .send({})
       .expect(200);
     const res = await checkIn({ registrationId: cancelled.id }).expect(422);
-    expect(res.body.message).toMatch(/cancelled, not confirmed/);
+    expect(res.body).toMatchObject({ code: 'not_confirmed', message: '报名状态为“已取消”，未确认，不能签到' });
   });
 
   it('opens check-in only from the configured lead time until the end, never for cancelled sessions', async () => {
@@ -126,14 +126,17 @@ describe('check-in and attendance (MariaDB)', () => {
     );
     const reg = await register(http(), later, phd(100));
     const early = await checkIn({ registrationId: reg.id }, staff.token, later).expect(422);
-    expect(early.body.message).toMatch(/Check-in opens at .* \(120 minutes before the start\)/);
+    expect(early.body.code).toBe('check_in_refused');
+    expect(early.body.message).toMatch(
+      /^暂不能签到：签到将于北京时间 \d{4}-\d\d-\d\d \d\d:\d\d 开放（开始前 120 分钟）$/,
+    );
     await http()
       .patch(`/api/sessions/${otherSessionId}`)
       .set(bearer(organizer.token))
       .send({ status: 'cancelled', reason: '测试取消' })
       .expect(200);
     const cancelled = await checkIn({ registrationId: regs[2]!.id }, staff.token, otherSessionId).expect(422);
-    expect(cancelled.body.message).toMatch(/cancelled/);
+    expect(cancelled.body).toMatchObject({ code: 'check_in_refused', message: '暂不能签到：场次已取消' });
   });
 
   it('lets organizers undo a check-in (204) and lowers the tally; staff may not (403)', async () => {
@@ -158,7 +161,7 @@ describe('check-in and attendance (MariaDB)', () => {
       expect(res.body).toMatchObject({ status: 'confirmed', first: true, checkedInAt: expect.any(String) });
     }
     const full = await walkIn(4).expect(422);
-    expect(full.body.message).toMatch(/No seats left/);
+    expect(full.body.code).toBe('session_full');
     await http().post(`/api/sessions/${sessionId}/walk-ins`).send(enterprise(5)).expect(401);
     const attendance = await http().get(`/api/sessions/${sessionId}/attendance`).set(bearer(staff.token)).expect(200);
     expect(attendance.body).toEqual({
@@ -225,9 +228,9 @@ describe('check-in and attendance (MariaDB)', () => {
         .post(`/api/sessions/${sessionId}/registrations`)
         .send({ ...phd(301), answers });
     const big = await post({ essay: 'x'.repeat(17 * 1024) }).expect(400);
-    expect(big.body.details).toEqual([{ field: 'answers', reason: 'must be at most 16 KB as JSON' }]);
+    expect(big.body.details).toEqual([{ field: 'answers', reason: '序列化为 JSON 后不能超过 16 KB' }]);
     const many = await post(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`q${i}`, 'a']))).expect(400);
-    expect(many.body.details).toEqual([{ field: 'answers', reason: 'must have at most 50 keys' }]);
+    expect(many.body.details).toEqual([{ field: 'answers', reason: '最多 50 个键' }]);
     const nested = await post({ a: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`q${i}`, 1])) }).expect(
       400,
     );
@@ -249,13 +252,13 @@ describe('check-in and attendance (MariaDB)', () => {
           sessionIds,
         });
     const bad = await create([sessionId, 987654321]).expect(400);
-    expect(bad.body.details).toEqual([{ field: 'sessionIds[1]', reason: 'unknown session 987654321' }]);
+    expect(bad.body.details).toEqual([{ field: 'sessionIds[1]', reason: '场次 987654321 不存在' }]);
     const ok = await create([sessionId]).expect(201);
     const patched = await http()
       .patch(`/api/users/${ok.body.id}`)
       .set(bearer(admin))
       .send({ sessionIds: [987654322] })
       .expect(400);
-    expect(patched.body.details).toEqual([{ field: 'sessionIds[0]', reason: 'unknown session 987654322' }]);
+    expect(patched.body.details).toEqual([{ field: 'sessionIds[0]', reason: '场次 987654322 不存在' }]);
   });
 });

@@ -62,7 +62,12 @@ describe('identity: login, tokens and users (MariaDB)', () => {
         .send({ email: uniqueEmail('nobody'), password: 'whatever-password' });
       for (const res of [wrong, unknown]) {
         expect(res.status).toBe(401);
-        expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' });
+        expect(res.body).toEqual({
+          statusCode: 401,
+          code: 'invalid_credentials',
+          error: 'Unauthorized',
+          message: '邮箱或密码错误',
+        });
       }
     });
 
@@ -159,7 +164,8 @@ describe('identity: login, tokens and users (MariaDB)', () => {
   });
 
   describe('POST /api/users', () => {
-    const post = (body: object) => t.http.post('/api/users').set(bearer(adminToken)).send(body);
+    const post = (body: object) =>
+      t.http.post('/api/users').set(bearer(adminToken)).set('Accept-Language', 'en').send(body);
 
     it('creates a user with its scope and never shows the hash', async () => {
       const [s1, s2] = await createSessions(t.http, adminToken, 2);
@@ -262,7 +268,8 @@ describe('identity: login, tokens and users (MariaDB)', () => {
 
     it('400 for a weak new password or a scope the role cannot use; 404 for an unknown user', async () => {
       const u = await createUser(t.http, adminToken, { role: 'organizer', unitIds: [units.get('qz-hrss')!] });
-      const patch = (id: number, body: object) => t.http.patch(`/api/users/${id}`).set(bearer(adminToken)).send(body);
+      const patch = (id: number, body: object) =>
+        t.http.patch(`/api/users/${id}`).set(bearer(adminToken)).set('Accept-Language', 'en').send(body);
       expect((await patch(u.id, { password: 'iloveyou1234' }).expect(400)).body.details).toEqual([
         { field: 'password', reason: 'is too common' },
       ]);

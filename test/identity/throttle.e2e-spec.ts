@@ -52,7 +52,12 @@ describe('throttling across API processes sharing Redis (MariaDB)', () => {
       for (let i = 5; i < 8; i++) {
         const res = await attempt(i, user.email, i === 7 ? user.password : 'wrong-password-123');
         expect(res.status).toBe(429);
-        expect(res.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) });
+        expect(res.body).toEqual({
+          statusCode: 429,
+          code: 'too_many_requests',
+          error: 'Too Many Requests',
+          message: expect.any(String),
+        });
         const retryAfter = Number(res.headers['retry-after']);
         expect(retryAfter).toBeGreaterThanOrEqual(1);
         expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);

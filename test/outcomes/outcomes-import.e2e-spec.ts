@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import supertest from 'supertest';
+import TestAgent from 'supertest/lib/agent';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 import { activityByCode, PLAN_2021 } from '../attendance/event-fixtures';
 import { bearer, createUser, CreatedUser, loginAdmin, unitIdsByCode } from '../identity/identity-helpers';
@@ -29,10 +31,13 @@ describe('outcomes and their bulk import (MariaDB)', () => {
   let union: CreatedUser;
   let stranger: CreatedUser;
   let activityId: number;
-  const http = () => t.http;
+  // the assertions below read the English reasons
+  let english: TestAgent;
+  const http = () => english;
 
   beforeAll(async () => {
     t = await startTestApp('mysql');
+    english = supertest.agent(t.app.getHttpServer()).set('Accept-Language', 'en');
     admin = await loginAdmin(http());
     const units = await unitIdsByCode(http());
     union = await createUser(http(), admin, { role: 'organizer', unitIds: [units.get('qz-ftu')!] });

@@ -30,7 +30,10 @@ describe('bad input (SQLite)', () => {
   ];
 
   it.each(shapes)('answers %s with 400 naming a field', async (_name, body) => {
-    const res = await t.http.post(`/api/sessions/${sessionId}/registrations`).send(body as object);
+    const res = await t.http
+      .post(`/api/sessions/${sessionId}/registrations`)
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(body));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
   });

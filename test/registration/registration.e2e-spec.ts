@@ -103,7 +103,7 @@ describe.each(['mysql', 'sqlite'] as const)('registration on %s', (kind) => {
     expect(noQuota.body.details[0].field).toBe('category');
     await t.http.post(`/api/sessions/${s.id}/registrations`).send(phd(12)).expect(201);
     const full = await t.http.post(`/api/sessions/${s.id}/registrations`).send(phd(13)).expect(422);
-    expect(full.body.message).toContain('No seats left');
+    expect(full.body.code).toBe('session_full');
 
     const closed = await createSession(t.http, admin, fair);
     await t.http
@@ -115,7 +115,8 @@ describe.each(['mysql', 'sqlite'] as const)('registration on %s', (kind) => {
       })
       .expect(200);
     const late = await t.http.post(`/api/sessions/${closed.id}/registrations`).send(phd(14)).expect(422);
-    expect(late.body.details[0].reason).toContain('closed');
+    expect(late.body.code).toBe('registration_window_closed');
+    expect(late.body.details[0].reason).toBe('报名已截止');
     expect(await quota(s.id, 'phd')).toMatchObject({ confirmed: 1, waitlisted: 0 });
   });
 

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, createValidationPipe } from '@app/core';
+import { AppConfig, createValidationPipe, installBodyGuard, installHttpSemantics } from '@app/core';
 import { AppModule } from './app.module';
+import { HTTP_ROUTES } from './http-routes';
 import { serveWebApp } from './web-app';
 
 /** Builds the API application; `main.ts` listens, tests use it as it is. */
@@ -20,9 +21,15 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // the body parsers are ours (installBodyGuard): JSON only, depth- and character-checked
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  // JSON only, bounded in depth and characters; Location, ETag and Cache-Control on the way out
+  const fastify = app.getHttpAdapter().getInstance();
+  installBodyGuard(fastify);
+  installHttpSemantics(fastify, HTTP_ROUTES);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsId } from '@app/core';
 
 /** Codes are read aloud and typed at the door: case, spaces and dashes do not matter. */
 export const normalizeCheckInCode = (value: unknown): unknown =>
@@ -18,8 +19,7 @@ export class CheckInDto {
 
   @ApiPropertyOptional({ description: 'staff check-in of a registration found in the list' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsId()
   registrationId?: number;
 }
 

@@ -62,7 +62,10 @@ export class CheckInService {
       registrationId: body.registrationId,
     });
     if (registration.status !== 'confirmed') {
-      throw unprocessable(`Registration ${registration.id} is ${registration.status}, not confirmed`);
+      throw unprocessable(`Registration ${registration.id} is ${registration.status}, not confirmed`).as(
+        'not_confirmed',
+        { status: registration.status },
+      );
     }
     return this.record(session, registration, body.code !== undefined ? 'code' : 'staff', user.id);
   }
@@ -130,7 +133,7 @@ export class CheckInService {
     const session = await this.sessions.getSession(sessionId);
     await this.access.assertCanCheckIn(user, { activityId: session.activityId, sessionId });
     const refusal = checkInRefusal(session, this.clock.now(), this.config.checkInOpensMinutesBefore);
-    if (refusal) throw unprocessable(refusal);
+    if (refusal) throw unprocessable(refusal).as('check_in_refused', { reason: refusal });
     return session;
   }
 

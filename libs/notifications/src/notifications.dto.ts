@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { PageQuery, toInt } from '@app/core';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsId, PageQuery, toInt } from '@app/core';
 import { NOTIFICATION_STATUSES, NOTIFICATION_TYPES, NotificationStatus, NotificationType } from './notification.types';
 
 export class NotificationListQuery extends PageQuery {
@@ -18,7 +18,6 @@ export class NotificationListQuery extends PageQuery {
   @ApiPropertyOptional({ minimum: 1 })
   @IsOptional()
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IsId()
   registrationId?: number;
 }

@@ -107,7 +107,10 @@ export class NotificationsService implements NotificationOutbox {
     const row = await this.rows.findOne(id);
     if (!row) throw notFound('Notification', id);
     if (row.status === 'sent')
-      throw conflict(`Notification ${id} was already sent`, { sentAt: row.sentAt?.toISOString() });
+      throw conflict(`Notification ${id} was already sent`, { sentAt: row.sentAt?.toISOString() }).as(
+        'notification_already_sent',
+        { id },
+      );
     if (row.status === 'failed') {
       // BullMQ keeps failed jobs for the dashboard; free the job id before the row can be queued again
       await this.queue?.removeJobs([id]).catch((error: Error) => {

@@ -5,17 +5,15 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { OUTCOME_TYPES, OutcomeType } from '@app/catalog';
-import { PageQuery } from '@app/core';
+import { IsId, PageQuery } from '@app/core';
 import { AGREEMENT_TYPES, AgreementType, OUTCOME_STATUSES, OutcomeStatus } from './entities';
 
 /** The document's own names are accepted for the two kinds of 师带徒 agreement. */
@@ -70,14 +68,13 @@ export class CreateOutcomeDto {
   @Matches(DATE_PATTERN, { message: 'must be a date (YYYY-MM-DD)' })
   signedOn?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) sessionId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsId() sessionId?: number;
 
   @ApiPropertyOptional({ type: [Number], description: 'registrations of this activity the outcome involves' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   registrationIds?: number[];
 
   @ApiPropertyOptional({ type: OutcomePartiesDto })

@@ -117,7 +117,7 @@ export class OutcomesService {
       if (!canMove(row.status, status)) {
         throw unprocessable(`Outcome ${id} is ${row.status} and cannot become ${status}`, [
           { field: 'status', reason: `${row.status} → ${status} is not allowed` },
-        ]);
+        ]).as('invalid_status_transition', { from: row.status, to: status });
       }
       const next = {
         title: dto.title ?? row.title,

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsId } from '@app/core';
 import { PERIOD_LABEL_PATTERN } from './report-period';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateReportDto {
   @ApiProperty({ description: 'the reporting unit: one of the target’s responsible units' })
-  @IsInt()
-  @Min(1)
+  @IsId()
   unitId!: number;
 
   @ApiProperty({ example: '2022-H1', description: 'YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM' })

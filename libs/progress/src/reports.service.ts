@@ -50,13 +50,13 @@ export class ReportsService {
     if (target.source !== 'reported') {
       throw unprocessable(`Target ${target.code} is counted from ${target.source}, not from reports`, [
         { field: 'targetId', reason: `source is ${target.source}` },
-      ]);
+      ]).as('target_not_reportable', { target: target.code });
     }
     if (!target.responsibleUnitIds.includes(dto.unitId)) {
       throw invalidField('unitId', 'is not a responsible unit of this target');
     }
     if (user.role !== 'admin' && !user.unitIds.includes(dto.unitId)) {
-      throw forbidden('You may report only for your own unit');
+      throw forbidden('You may report only for your own unit').as('own_unit_only');
     }
     const scope = `progress-report:${targetId}`;
     const id = await this.tx.withTransaction(async ({ em }) => {

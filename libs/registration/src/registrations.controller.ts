@@ -93,7 +93,8 @@ export class RegistrationsController {
   ): Promise<RegistrationEntity> {
     const reg = await this.registrations.getEntity(id);
     if (token !== undefined) {
-      if (!this.registrations.holdsToken(reg, token)) throw forbidden('Invalid manage token for this registration');
+      if (!this.registrations.holdsToken(reg, token))
+        throw forbidden('Invalid manage token for this registration').as('invalid_manage_token');
       return reg;
     }
     if (!user) throw unauthorized('A manage token or an organizer login is required');

@@ -224,7 +224,7 @@ export class RegistrationsService {
       // the other session is none of the caller's business: its id is not named
       throw unprocessable('This registration belongs to another session', [
         { field: by.code ? 'code' : 'registrationId', reason: 'belongs to another session' },
-      ]);
+      ]).as('wrong_session');
     }
     return reg;
   }
@@ -263,7 +263,7 @@ export class RegistrationsService {
       if (!from.includes(reg.status)) {
         throw unprocessable(`A ${reg.status} registration cannot become ${to}`, [
           { field: 'status', reason: `is ${reg.status}` },
-        ]);
+        ]).as('invalid_status_transition', { from: reg.status, to });
       }
       await this.applyTransition(tx, reg, to);
       reg.status = to;
@@ -305,7 +305,7 @@ export class RegistrationsService {
     if (!quota) {
       return unprocessable(`This session takes no registrations for category ${category}`, [
         { field: 'category', reason: `has no quota in session ${sessionId}` },
-      ]);
+      ]).as('category_not_offered', { category });
     }
     return unprocessable(`No seats left for ${category} in this session`, [
       {
@@ -314,7 +314,7 @@ export class RegistrationsService {
           ? 'quota is full (walk-ins are not waitlisted)'
           : 'quota is full and the session has no waitlist',
       },
-    ]);
+    ]).as('session_full', { category });
   }
 
   private async assertNotRegistered(em: EntityManager, sessionId: number, participantId: number): Promise<void> {
@@ -326,7 +326,7 @@ export class RegistrationsService {
       throw conflict(`Already registered for this session: registration ${existing.id} (${existing.status})`, {
         existingRegistrationId: existing.id,
         existingStatus: existing.status,
-      });
+      }).as('registration_exists', { id: existing.id, status: existing.status });
     }
   }
 }
@@ -335,11 +335,13 @@ function assertOpen(session: SessionEntity, channel: 'online' | 'walk_in', now: 
   if (session.status !== 'scheduled') {
     throw unprocessable(`Session is ${session.status}: registration is closed`, [
       { field: 'sessionId', reason: `session is ${session.status}` },
-    ]);
+    ]).as('registration_closed', { status: session.status });
   }
   if (channel === 'walk_in') {
     if (now > session.endsAt)
-      throw unprocessable('Session has ended', [{ field: 'sessionId', reason: 'session has ended' }]);
+      throw unprocessable('Session has ended', [{ field: 'sessionId', reason: 'session has ended' }]).as(
+        'session_ended',
+      );
     return;
   }
   if (now < session.registrationOpensAt || now > session.registrationClosesAt) {
@@ -352,6 +354,9 @@ function assertOpen(session: SessionEntity, channel: 'online' | 'walk_in', now: 
           reason: now < session.registrationOpensAt ? 'registration has not opened yet' : 'registration has closed',
         },
       ],
-    );
+    ).as('registration_window_closed', {
+      opensAt: session.registrationOpensAt,
+      closesAt: session.registrationClosesAt,
+    });
   }
 }

@@ -189,7 +189,7 @@ export class SessionsService {
     if (!(await new QuotaCounters(em).setCapacity(session.id, category, capacity))) {
       throw unprocessable(`quotas[${i}].capacity is below the seats already taken in ${category}`, [
         { field: `quotas[${i}].capacity`, reason: 'is below the seats already taken' },
-      ]);
+      ]).as('capacity_below_taken', { category });
     }
     await this.waitlist.promoteWhileSeats(tx, session, category);
   }

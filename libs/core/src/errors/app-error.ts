@@ -1,15 +1,29 @@
 import { HttpStatus } from '@nestjs/common';
+import { defaultCode, ErrorCode } from './error-codes';
 
 export interface FieldProblem {
   field: string;
+  /** English text; translated when rendered (by `key`, else by the text itself) */
   reason: string;
+  /** a specific code for this problem, e.g. `invalid_uscc`; the first one becomes the error's code */
+  code?: ErrorCode;
+  /** translation key under `reasons.` (class-validator constraints, date-time …) */
+  key?: string;
+  params?: Record<string, unknown>;
 }
+
+/** Values an error message is interpolated with; Date values are shown in Beijing time. */
+export type MessageParams = Record<string, string | number | boolean | Date | null | undefined>;
 
 /**
  * The one error type domain code throws. The global filter renders it as
- * `{ statusCode, error, message, details? }`; services never build HTTP responses.
+ * `{ statusCode, code, error, message, details? }` in the caller's language; services never
+ * build HTTP responses. `message` is the English text, kept for logs and as a fallback.
  */
 export class AppError extends Error {
+  private specificCode?: ErrorCode;
+  private messageParams: MessageParams = {};
+
   constructor(
     readonly statusCode: number,
     message: string,
@@ -20,10 +34,26 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** The machine code: the one set with {@link as}, else the first problem's, else the status's default. */
+  get code(): ErrorCode {
+    return this.specificCode ?? this.details?.find((d) => d.code)?.code ?? defaultCode(this.statusCode);
+  }
+
+  get params(): MessageParams {
+    return this.messageParams;
+  }
+
+  /** Names the specific code (and the values its message needs): `throw conflict(…).as('user_exists')`. */
+  as(code: ErrorCode, params: MessageParams = {}): this {
+    this.specificCode = code;
+    this.messageParams = { ...this.messageParams, ...params };
+    return this;
+  }
 }
 
 export const notFound = (entity: string, id: string | number): AppError =>
-  new AppError(HttpStatus.NOT_FOUND, `${entity} ${id} not found`);
+  new AppError(HttpStatus.NOT_FOUND, `${entity} ${id} not found`).as('not_found', { entity, id });
 
 export const invalid = (details: FieldProblem[], message = 'Validation failed'): AppError =>
   new AppError(HttpStatus.BAD_REQUEST, message, details);
@@ -42,3 +72,9 @@ export const forbidden = (message = 'Not allowed for your role or units'): AppEr
 
 export const unauthorized = (message = 'Authentication required'): AppError =>
   new AppError(HttpStatus.UNAUTHORIZED, message);
+
+export const unsupportedMediaType = (contentType: string): AppError =>
+  new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, `Unsupported content type ${contentType}`).as(
+    'unsupported_media_type',
+    { contentType },
+  );

@@ -3,16 +3,23 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** Query strings are strings; this is the one explicit conversion for paging numbers. */
+/**
+ * Query strings are strings; this is the one explicit conversion for paging numbers. Past 15
+ * digits a number is no longer exact, so such text stays text and fails `@IsInt` with a 400.
+ */
 export const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+
+/** The largest page a list serves: further is past any table this service keeps. */
+export const MAX_PAGE = 1_000_000;
 
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

@@ -57,7 +57,7 @@ export class IdempotencyService {
         HttpStatus.UNPROCESSABLE_ENTITY,
         'Idempotency-Key was already used with a different request body',
         [{ field: 'Idempotency-Key', reason: 'reused with a different request' }],
-      );
+      ).as('idempotency_key_reused');
     }
     return { statusCode: prior.statusCode ?? HttpStatus.CREATED, body: JSON.parse(prior.response ?? 'null') };
   }

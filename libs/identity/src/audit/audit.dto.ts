@@ -1,14 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { PageQuery, toInt } from '@app/core';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsId, IsDateTime, PageQuery, toInt } from '@app/core';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IsId()
   actorId?: number;
 
   @ApiPropertyOptional({ example: 'registration.approve' })
@@ -29,13 +28,13 @@ export class AuditQuery extends PageQuery {
   @MaxLength(64)
   entityId?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601, inclusive' })
+  @ApiPropertyOptional({ description: 'RFC 3339 time with an offset, inclusive', format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601, inclusive' })
+  @ApiPropertyOptional({ description: 'RFC 3339 time with an offset, inclusive', format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   to?: string;
 }

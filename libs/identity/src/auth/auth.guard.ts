@@ -38,10 +38,11 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(header: string | string[]): Promise<AuthUser> {
     const match = typeof header === 'string' ? BEARER.exec(header.trim()) : null;
-    if (!match) throw unauthorized('Malformed Authorization header: expected "Bearer <token>"');
+    if (!match) throw unauthorized('Malformed Authorization header: expected "Bearer <token>"').as('token_invalid');
     const claims = await this.tokens.verify(match[1]!);
     const loaded = await this.users.loadForRequest(claims.userId);
-    if (!loaded || loaded.disabled || loaded.tokenVersion !== claims.ver) throw unauthorized('Token no longer valid');
+    if (!loaded || loaded.disabled || loaded.tokenVersion !== claims.ver)
+      throw unauthorized('Token no longer valid').as('token_invalid');
     return loaded.user;
   }
 }

@@ -92,7 +92,7 @@ export class AuthService {
     if (!user || !matches || user.disabled) {
       await this.limiter.take([{ key: keys.account, limit: Number.MAX_SAFE_INTEGER }], window);
       await this.closeGate(keys, failures + 1 - ceiling);
-      throw unauthorized('Invalid email or password');
+      throw unauthorized('Invalid email or password').as('invalid_credentials');
     }
 
     await Promise.all([

@@ -45,10 +45,11 @@ export class TokenService {
         algorithms: ['HS256'],
       });
     } catch (error) {
-      throw unauthorized((error as Error).name === 'TokenExpiredError' ? 'Token expired' : 'Invalid token');
+      const expired = (error as Error).name === 'TokenExpiredError';
+      throw unauthorized(expired ? 'Token expired' : 'Invalid token').as(expired ? 'token_expired' : 'token_invalid');
     }
     if (typeof claims.sub !== 'string' || !/^[1-9]\d{0,15}$/.test(claims.sub) || !Number.isInteger(claims.ver)) {
-      throw unauthorized('Invalid token');
+      throw unauthorized('Invalid token').as('token_invalid');
     }
     return { ...claims, userId: Number(claims.sub) };
   }

@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { PageQuery } from '@app/core';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsId, PageQuery } from '@app/core';
 import { Role, ROLES } from '../entities/user.entity';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 
@@ -41,16 +30,14 @@ export class CreateUserDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   unitIds?: number[];
 
   @ApiPropertyOptional({ type: [Number], description: 'sessions a check-in staff member may work at' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   sessionIds?: number[];
 }
 
@@ -64,16 +51,14 @@ export class UpdateUserDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   unitIds?: number[];
 
   @ApiPropertyOptional({ type: [Number], description: 'replaces the session list' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   sessionIds?: number[];
 
   @ApiPropertyOptional({ description: 'a disabled user cannot sign in, and tokens already issued stop working' })

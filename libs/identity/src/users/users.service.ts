@@ -143,7 +143,9 @@ export class UsersService {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw notFound('User', id);
     if (actor.id === id && (patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin'))) {
-      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'You cannot disable or demote your own account');
+      throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'You cannot disable or demote your own account').as(
+        'cannot_change_own_account',
+      );
     }
     const current = (await this.scopes([id])).get(id)!;
     const role = patch.role ?? user.role;
@@ -265,4 +267,7 @@ export class UsersService {
 const unique = (ids: number[] | undefined): number[] => [...new Set(ids ?? [])].sort((a, b) => a - b);
 const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 const duplicateEmail = (existing: { id?: number; email: string }) =>
-  conflict(`User ${existing.email} already exists`, { existing: { id: existing.id, email: existing.email } });
+  conflict(`User ${existing.email} already exists`, { existing: { id: existing.id, email: existing.email } }).as(
+    'user_exists',
+    { email: existing.email },
+  );

@@ -28,7 +28,7 @@ export function normalizeRegistration(dto: CreateRegistrationDto): NormalizedReg
   if (dto.phone !== undefined && dto.phone !== '') {
     const r = checkMobile(dto.phone);
     if (r.ok) phone = r.value;
-    else problems.push({ field: 'phone', reason: r.reason });
+    else problems.push({ field: 'phone', reason: r.reason, code: 'invalid_mobile' });
   }
 
   let identityKey = `email:${dto.email}`;
@@ -37,14 +37,14 @@ export function normalizeRegistration(dto: CreateRegistrationDto): NormalizedReg
     if (r.ok) {
       profile.uscc = r.value;
       identityKey = `uscc:${r.value}`;
-    } else problems.push({ field: 'profile.uscc', reason: r.reason });
+    } else problems.push({ field: 'profile.uscc', reason: r.reason, code: 'invalid_uscc' });
   }
 
   let idNumber: string | null = null;
   if (typeof profile.idNumber === 'string') {
     const r = checkIdCard(profile.idNumber);
     if (r.ok) idNumber = r.value;
-    else problems.push({ field: 'profile.idNumber', reason: r.reason });
+    else problems.push({ field: 'profile.idNumber', reason: r.reason, code: 'invalid_id_number' });
     // kept in its own column (masked in lists), not in the free-form profile
     delete profile.idNumber;
   }

@@ -7,7 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -16,10 +16,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDateTime } from '@app/core';
 import { PARTICIPANT_CATEGORIES, ParticipantCategory } from '@app/catalog';
 import { SESSION_LEVELS, SESSION_MODES, SESSION_STATUSES, SessionLevel, SessionMode, SessionStatus } from '../entities';
-
-const ISO = { strict: true, strictSeparator: true };
 
 export class QuotaDto {
   @ApiProperty({ enum: PARTICIPANT_CATEGORIES })
@@ -36,14 +35,14 @@ export class QuotaDto {
 export class CreateSessionDto {
   @ApiProperty() @IsString() @Length(1, 300) title!: string;
   @ApiProperty({ enum: SESSION_LEVELS }) @IsIn(SESSION_LEVELS) level!: SessionLevel;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO) startsAt!: string;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO) endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateTime() startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateTime() endsAt!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) venue?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) city?: string;
   @ApiProperty({ enum: SESSION_MODES }) @IsIn(SESSION_MODES) mode!: SessionMode;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) onlineUrl?: string;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO) registrationOpensAt!: string;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO) registrationClosesAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateTime() registrationOpensAt!: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateTime() registrationClosesAt!: string;
   @ApiProperty() @IsBoolean() requiresApproval!: boolean;
   @ApiProperty() @IsBoolean() waitlistEnabled!: boolean;
 
@@ -51,6 +50,7 @@ export class CreateSessionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(PARTICIPANT_CATEGORIES.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => QuotaDto)
   quotas!: QuotaDto[];
@@ -59,14 +59,14 @@ export class CreateSessionDto {
 export class UpdateSessionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
   @ApiPropertyOptional({ enum: SESSION_LEVELS }) @IsOptional() @IsIn(SESSION_LEVELS) level?: SessionLevel;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(ISO) startsAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(ISO) endsAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() startsAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() endsAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) venue?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) city?: string;
   @ApiPropertyOptional({ enum: SESSION_MODES }) @IsOptional() @IsIn(SESSION_MODES) mode?: SessionMode;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) onlineUrl?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(ISO) registrationOpensAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(ISO) registrationClosesAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() registrationOpensAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() registrationClosesAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() requiresApproval?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() waitlistEnabled?: boolean;
 
@@ -85,6 +85,7 @@ export class UpdateSessionDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(PARTICIPANT_CATEGORIES.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => QuotaDto)
   quotas?: QuotaDto[];
