@@ -1,12 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Menu, Result, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignedIn } from './lib/me';
 import { allows, type Section } from './lib/roles';
+import { ConsoleTheme } from './lib/ConsoleTheme';
 import { signOut } from './lib/session';
 import styles from './console.module.css';
+import { Loading } from './lib/Loading';
 
 const MENU: { section: Section; path: string; label: string }[] = [
   { section: 'activities', path: '/console/activities', label: 'console.nav.activities' },
@@ -36,7 +38,7 @@ export default function ConsoleLayout() {
   }, [signedIn, client]);
 
   if (!signedIn) return <Navigate to={`/console/login?next=${encodeURIComponent(location.pathname)}`} replace />;
-  if (me.isPending) return <Spin aria-label={t('console.common.loading')} />;
+  if (me.isPending) return <Loading />;
   if (me.isError || !me.data) return <Result status="error" title={t('console.common.error')} />;
   const role = me.data.role;
   const items = MENU.filter((m) => allows(role, m.section));
@@ -44,32 +46,34 @@ export default function ConsoleLayout() {
   const refused = section !== undefined && !allows(role, section);
 
   return (
-    <div className={styles.console}>
-      <nav className={styles.menuBar} aria-label={t('console.nav.console')}>
-        <Menu
-          mode="horizontal"
-          selectedKeys={items.filter((i) => location.pathname.startsWith(i.path)).map((i) => i.path)}
-          items={items.map((i) => ({ key: i.path, label: t(i.label) }))}
-          onClick={({ key }) => navigate(key)}
-          className={styles.menu}
-        />
-        <Space size="small" className={styles.who}>
-          <Typography.Text type="secondary" className={styles.email}>
-            {me.data.email}
-          </Typography.Text>
-          <Tag>{t(`console.role.${role}`)}</Tag>
-          <Button
-            size="small"
-            onClick={async () => {
-              await signOut();
-              navigate('/console/login', { replace: true });
-            }}
-          >
-            {t('console.nav.logout')}
-          </Button>
-        </Space>
-      </nav>
-      {refused ? <Navigate to={role === 'checkin_staff' ? '/console/desk' : '/console'} replace /> : <Outlet />}
-    </div>
+    <ConsoleTheme>
+      <div className={styles.console}>
+        <nav className={styles.menuBar} aria-label={t('console.nav.console')}>
+          <Menu
+            mode="horizontal"
+            selectedKeys={items.filter((i) => location.pathname.startsWith(i.path)).map((i) => i.path)}
+            items={items.map((i) => ({ key: i.path, label: t(i.label) }))}
+            onClick={({ key }) => navigate(key)}
+            className={styles.menu}
+          />
+          <Space size="small" wrap className={styles.who}>
+            <Typography.Text type="secondary" className={styles.email}>
+              {me.data.email}
+            </Typography.Text>
+            <Tag>{t(`console.role.${role}`)}</Tag>
+            <Button
+              size="small"
+              onClick={async () => {
+                await signOut();
+                navigate('/console/login', { replace: true });
+              }}
+            >
+              {t('console.nav.logout')}
+            </Button>
+          </Space>
+        </nav>
+        {refused ? <Navigate to={role === 'checkin_staff' ? '/console/desk' : '/console'} replace /> : <Outlet />}
+      </div>
+    </ConsoleTheme>
   );
 }

@@ -49,7 +49,6 @@ function NotificationsTab() {
         rowKey="id"
         loading={rows.isFetching}
         dataSource={rows.data?.items ?? []}
-        scroll={{ x: true }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
@@ -150,7 +149,6 @@ function AuditTab() {
         rowKey="id"
         loading={rows.isFetching}
         dataSource={rows.data?.items ?? []}
-        scroll={{ x: true }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,

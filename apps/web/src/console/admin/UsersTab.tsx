@@ -67,7 +67,6 @@ export function UsersTab() {
         rowKey="id"
         loading={users.isFetching}
         dataSource={users.data?.items ?? []}
-        scroll={{ x: true }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Progress, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download, errorMessage, get } from '../lib/http';
+import { Loading } from '../lib/Loading';
 import { bjTime } from '../lib/time';
 import styles from '../console.module.css';
 import { STATUS_COLOR, type ProgramProgress, type ProgressStatus, type TargetProgress } from './types';
@@ -41,7 +42,7 @@ export default function DashboardPage() {
       ),
     [progress.data, series, unit, status],
   );
-  if (programs.isPending || (current && progress.isPending)) return <Spin aria-label={t('console.common.loading')} />;
+  if (programs.isPending || (current && progress.isPending)) return <Loading />;
   const data = progress.data;
   const units = data
     ? [
@@ -127,8 +128,7 @@ export default function DashboardPage() {
         size="small"
         rowKey="id"
         dataSource={rows}
-        scroll={{ x: true }}
-        pagination={{ pageSize: 20 }}
+        pagination={{ defaultPageSize: 100, showSizeChanger: true }}
         columns={[
           { title: t('console.dashboard.label'), dataIndex: 'label' },
           { title: t('console.dashboard.series'), render: (_, x) => seriesTitle(x.seriesId) },
@@ -144,26 +144,25 @@ export default function DashboardPage() {
           {
             title: t('console.dashboard.ratio'),
             render: (_, x) => (
-              <Progress
-                percent={Math.round(Math.min(1, x.ratio) * 100)}
-                size="small"
-                strokeColor={STATUS_COLOR[x.status]}
-                style={{ minWidth: 100 }}
-              />
+              <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}>
+                <progress
+                  max={100}
+                  value={Math.round(Math.min(1, x.ratio) * 100)}
+                  aria-label={x.label}
+                  style={{ width: 80, accentColor: STATUS_COLOR[x.status] }}
+                />
+                {Math.round(x.ratio * 100)}%
+              </span>
             ),
           },
           {
             title: t('console.dashboard.status'),
-            render: (_, x) => (
-              <Tag color={STATUS_COLOR[x.status]} style={{ color: '#fff' }}>
-                {t(`console.progressStatus.${x.status}`)}
-              </Tag>
-            ),
+            render: (_, x) => <Tag color={STATUS_COLOR[x.status]}>{t(`console.progressStatus.${x.status}`)}</Tag>,
           },
         ]}
       />
       {data && (
-        <Suspense fallback={<Spin aria-label={t('console.common.loading')} />}>
+        <Suspense fallback={<Loading />}>
           <div className={styles.charts}>
             <RollupChart
               title={t('console.dashboard.byUnit')}

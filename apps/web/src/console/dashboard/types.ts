@@ -42,7 +42,7 @@ export interface ProgramProgress {
 
 export const STATUS_COLOR: Record<ProgressStatus, string> = {
   met: '#237804',
-  on_track: '#0958d9',
+  on_track: '#0b4fb3',
   behind: '#cf1322',
-  not_started: '#8c8c8c',
+  not_started: '#595959',
 };

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Input, List, Space, Spin, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, List, Space, Table, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { bjTime } from '../lib/time';
 import type { CheckInAnswer } from '../lib/types';
 import { CameraScanner } from './CameraScanner';
 import styles from './desk.module.css';
+import { Loading } from '../lib/Loading';
 
 type Answer = { kind: 'ok' | 'again'; data: CheckInAnswer } | { kind: 'refused'; reason: string };
 
@@ -28,7 +29,7 @@ function refusal(e: unknown, t: (k: string) => string): string {
 function SessionPicker() {
   const { t } = useTranslation();
   const mine = useMyActivities();
-  if (mine.isPending) return <Spin aria-label={t('console.common.loading')} />;
+  if (mine.isPending) return <Loading />;
   const sessions = (mine.data?.programs ?? []).flatMap((p) =>
     p.series.flatMap((s) =>
       s.activities.flatMap((a) =>

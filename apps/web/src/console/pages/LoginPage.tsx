@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ConsoleTheme } from '../lib/ConsoleTheme';
 import { signIn } from '../lib/session';
 import styles from '../console.module.css';
 
@@ -31,22 +32,24 @@ export default function LoginPage() {
   };
 
   return (
-    <Card className={styles.loginCard}>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        {t('console.login.title')}
-      </Typography.Title>
-      {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
-      <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="email" label={t('console.login.email')} rules={[{ required: true, type: 'email' }]}>
-          <Input autoComplete="username" inputMode="email" />
-        </Form.Item>
-        <Form.Item name="password" label={t('console.login.password')} rules={[{ required: true }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy}>
-          {t('console.login.submit')}
-        </Button>
-      </Form>
-    </Card>
+    <ConsoleTheme>
+      <Card className={styles.loginCard}>
+        <Typography.Title level={1} style={{ fontSize: 22 }}>
+          {t('console.login.title')}
+        </Typography.Title>
+        {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="email" label={t('console.login.email')} rules={[{ required: true, type: 'email' }]}>
+            <Input autoComplete="username" inputMode="email" />
+          </Form.Item>
+          <Form.Item name="password" label={t('console.login.password')} rules={[{ required: true }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('console.login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </ConsoleTheme>
   );
 }

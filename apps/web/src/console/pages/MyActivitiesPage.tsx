@@ -1,9 +1,10 @@
-import { Button, Card, Collapse, Empty, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMyActivities } from '../lib/queries';
 import { bjTime } from '../lib/time';
 import type { MyActivity, SessionView } from '../lib/types';
+import { Loading } from '../lib/Loading';
 
 function Sessions({ activity }: { activity: MyActivity }) {
   const { t } = useTranslation();
@@ -15,7 +16,6 @@ function Sessions({ activity }: { activity: MyActivity }) {
       rowKey="id"
       pagination={false}
       dataSource={activity.sessions}
-      scroll={{ x: true }}
       columns={[
         { title: t('console.session.title'), dataIndex: 'title' },
         { title: t('console.session.startsAt'), render: (_, s) => bjTime(s.startsAt) },
@@ -104,7 +104,7 @@ function ActivityCard({ activity }: { activity: MyActivity }) {
 export default function MyActivitiesPage() {
   const { t } = useTranslation();
   const mine = useMyActivities();
-  if (mine.isPending) return <Spin aria-label={t('console.common.loading')} />;
+  if (mine.isPending) return <Loading />;
   if (mine.isError) return <Typography.Text type="danger">{t('console.common.error')}</Typography.Text>;
   const { programs } = mine.data;
   return (

@@ -10,12 +10,13 @@ import type { Page, RosterItem } from '../lib/types';
 import styles from '../console.module.css';
 
 const STATUSES = ['confirmed', 'pending_approval', 'waitlisted', 'cancelled', 'rejected'];
+// solid tags with white text: every pair passes 4.5:1
 const STATUS_COLOR: Record<string, string> = {
-  confirmed: 'green',
-  pending_approval: 'gold',
-  waitlisted: 'blue',
-  cancelled: 'default',
-  rejected: 'red',
+  confirmed: '#237804',
+  pending_approval: '#8a4b00',
+  waitlisted: '#0b4fb3',
+  cancelled: '#595959',
+  rejected: '#a8071a',
 };
 
 interface Filters {
@@ -228,7 +229,6 @@ export default function RegistrationsPage() {
         size="small"
         loading={roster.isFetching}
         dataSource={roster.data?.items ?? []}
-        scroll={{ x: true }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
         pagination={{
           current: filters.page,

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Spin, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { errorMessage, patch, post } from '../lib/http';
 import { activeRegistrants, useSessionView } from '../lib/queries';
 import { fromBjLocal, toBjLocal } from '../lib/time';
 import type { SessionView } from '../lib/types';
+import { Loading } from '../lib/Loading';
 
 const CATEGORIES = ['enterprise', 'phd', 'skilled_talent', 'graduate', 'worker', 'institution', 'startup_team'];
 const LEVELS = ['grassroots', 'county', 'city', 'provincial', 'national'];
@@ -157,7 +158,7 @@ export default function SessionFormPage() {
   const [busy, setBusy] = useState(false);
   const mode = Form.useWatch('mode', form);
 
-  if (sessionId !== undefined && existing.isPending) return <Spin aria-label={t('console.common.loading')} />;
+  if (sessionId !== undefined && existing.isPending) return <Loading />;
   const session = existing.data;
 
   const save = async (values: FormValues) => {
