@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogService } from '@app/catalog';
-import { AccessService, AuthUser } from '@app/identity';
+import { AccessService, AuditService, AuthUser } from '@app/identity';
 import {
   maskIdNumber,
   maskPhone,
@@ -26,6 +26,7 @@ export class RosterService {
     private readonly sessions: SessionsService,
     private readonly registrations: RegistrationsService,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   async page(user: AuthUser, sessionId: number, q: RegistrationListQuery & { checkedIn?: boolean }) {
@@ -63,6 +64,13 @@ export class RosterService {
       })),
       lang,
     );
+    // a read, but one that takes personal data out of the system: it is on the record
+    await this.audit.record({
+      actor: user,
+      action: 'registration.export',
+      entity: 'session',
+      entityId: String(sessionId),
+    });
     return { file, name: `session-${sessionId}-check-in-list.xlsx` };
   }
 

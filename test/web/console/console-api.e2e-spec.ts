@@ -184,6 +184,19 @@ describe.each(['sqlite', 'mysql'] as const)('console API (%s)', (kind) => {
       // the organizer of the activity may see the phone number; nobody else may download
       expect(row).toContain('13812345678');
       await http().get(`/api/sessions/${sessionId}/registrations.xlsx`).set(bearer(staff.token)).expect(403);
+      const audit = await http()
+        .get('/api/audit')
+        .query({ action: 'registration.export' })
+        .set(bearer(admin))
+        .expect(200);
+      expect(audit.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            actor: expect.objectContaining({ id: organizer.id }),
+            entityId: sessionId,
+          }),
+        ]),
+      );
       const en = await http()
         .get(`/api/sessions/${sessionId}/registrations.xlsx`)
         .set(bearer(admin))
