@@ -11,11 +11,11 @@ import styles from './console.module.css';
 import { Loading } from './lib/Loading';
 
 const MENU: { section: Section; path: string; label: string }[] = [
-  { section: 'activities', path: '/console/activities', label: 'console.nav.activities' },
-  { section: 'desk', path: '/console/desk', label: 'console.nav.desk' },
-  { section: 'outcomes', path: '/console/outcomes', label: 'console.nav.outcomes' },
-  { section: 'dashboard', path: '/console/dashboard', label: 'console.nav.dashboard' },
-  { section: 'admin', path: '/console/admin', label: 'console.nav.admin' },
+  { section: 'activities', path: '/console/activities', label: 'console:nav.activities' },
+  { section: 'desk', path: '/console/desk', label: 'console:nav.desk' },
+  { section: 'outcomes', path: '/console/outcomes', label: 'console:nav.outcomes' },
+  { section: 'dashboard', path: '/console/dashboard', label: 'console:nav.dashboard' },
+  { section: 'admin', path: '/console/admin', label: 'console:nav.admin' },
 ];
 
 /** The section a console path belongs to, for refusing a page the role does not have. */
@@ -39,7 +39,7 @@ export default function ConsoleLayout() {
 
   if (!signedIn) return <Navigate to={`/console/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   if (me.isPending) return <Loading />;
-  if (me.isError || !me.data) return <Result status="error" title={t('console.common.error')} />;
+  if (me.isError || !me.data) return <Result status="error" title={t('console:common.error')} />;
   const role = me.data.role;
   const items = MENU.filter((m) => allows(role, m.section));
   const section = sectionOf(location.pathname);
@@ -48,7 +48,7 @@ export default function ConsoleLayout() {
   return (
     <ConsoleTheme>
       <div className={styles.console}>
-        <nav className={styles.menuBar} aria-label={t('console.nav.console')}>
+        <nav className={styles.menuBar} aria-label={t('console:nav.console')}>
           <Menu
             mode="horizontal"
             selectedKeys={items.filter((i) => location.pathname.startsWith(i.path)).map((i) => i.path)}
@@ -60,7 +60,7 @@ export default function ConsoleLayout() {
             <Typography.Text type="secondary" className={styles.email}>
               {me.data.email}
             </Typography.Text>
-            <Tag>{t(`console.role.${role}`)}</Tag>
+            <Tag>{t(`console:role.${role}`)}</Tag>
             <Button
               size="small"
               onClick={async () => {
@@ -68,7 +68,7 @@ export default function ConsoleLayout() {
                 navigate('/console/login', { replace: true });
               }}
             >
-              {t('console.nav.logout')}
+              {t('console:nav.logout')}
             </Button>
           </Space>
         </nav>

@@ -1,6 +1,9 @@
 import i18n from '../i18n';
 
-/** The console's strings, added to the app's i18next under `console.*` (zh-CN first). */
+/**
+ * The console's strings: their own i18next namespace `console` (keys `console:…`), loaded with the
+ * console's chunk, so the public pages neither download them nor see an English bundle early.
+ */
 const zh = {
   nav: {
     console: '工作台',
@@ -415,5 +418,5 @@ const en: typeof zh = {
   common: { ok: 'OK', cancel: 'Cancel', loading: 'Loading', error: 'Error', back: 'Back', yes: 'Yes', no: 'No' },
 };
 
-i18n.addResourceBundle('zh-CN', 'translation', { console: zh as Dict }, true, false);
-i18n.addResourceBundle('en', 'translation', { console: en as Dict }, true, false);
+i18n.addResourceBundle('zh-CN', 'console', zh as Dict, true, false);
+i18n.addResourceBundle('en', 'console', en as Dict, true, false);

@@ -34,7 +34,7 @@ function NotificationsTab() {
       <div className={styles.toolbar}>
         <Select
           allowClear
-          aria-label={t('console.roster.status')}
+          aria-label={t('console:roster.status')}
           style={{ width: 140 }}
           value={status}
           onChange={(s) => {
@@ -56,13 +56,13 @@ function NotificationsTab() {
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         columns={[
-          { title: t('console.admin.recipient'), dataIndex: 'recipient' },
-          { title: t('console.admin.type'), dataIndex: 'type' },
-          { title: t('console.roster.status'), dataIndex: 'status' },
-          { title: t('console.admin.attempts'), dataIndex: 'attempts' },
-          { title: t('console.admin.lastError'), render: (_, n) => n.lastError ?? '' },
+          { title: t('console:admin.recipient'), dataIndex: 'recipient' },
+          { title: t('console:admin.type'), dataIndex: 'type' },
+          { title: t('console:roster.status'), dataIndex: 'status' },
+          { title: t('console:admin.attempts'), dataIndex: 'attempts' },
+          { title: t('console:admin.lastError'), render: (_, n) => n.lastError ?? '' },
           {
-            title: t('console.roster.actions'),
+            title: t('console:roster.actions'),
             render: (_, n) =>
               n.status === 'failed' ? (
                 <Button
@@ -76,7 +76,7 @@ function NotificationsTab() {
                     }
                   }}
                 >
-                  {t('console.admin.retry')}
+                  {t('console:admin.retry')}
                 </Button>
               ) : null,
           },
@@ -119,15 +119,15 @@ function AuditTab() {
       <div className={styles.toolbar}>
         <Input.Search
           allowClear
-          aria-label={t('console.admin.action')}
-          placeholder={t('console.admin.action')}
+          aria-label={t('console:admin.action')}
+          placeholder={t('console:admin.action')}
           style={{ width: 200 }}
           onSearch={(v) => set({ action: v || undefined })}
         />
         <Input.Search
           allowClear
-          aria-label={t('console.admin.entity')}
-          placeholder={t('console.admin.entity')}
+          aria-label={t('console:admin.entity')}
+          placeholder={t('console:admin.entity')}
           style={{ width: 160 }}
           onSearch={(v) => set({ entity: v || undefined })}
         />
@@ -156,10 +156,10 @@ function AuditTab() {
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         columns={[
-          { title: t('console.admin.at'), render: (_, r) => bjTime(r.at, true) },
-          { title: t('console.admin.actor'), render: (_, r) => r.actor.email },
-          { title: t('console.admin.action'), dataIndex: 'action' },
-          { title: t('console.admin.entity'), render: (_, r) => `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}` },
+          { title: t('console:admin.at'), render: (_, r) => bjTime(r.at, true) },
+          { title: t('console:admin.actor'), render: (_, r) => r.actor.email },
+          { title: t('console:admin.action'), dataIndex: 'action' },
+          { title: t('console:admin.entity'), render: (_, r) => `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}` },
         ]}
       />
     </>
@@ -171,18 +171,18 @@ export default function AdminPage() {
   const { t } = useTranslation();
   return (
     <Card
-      title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('console.admin.title')}</h1>}
+      title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('console:admin.title')}</h1>}
       extra={
         <a href="/api/admin/queues" target="_blank" rel="noreferrer">
-          {t('console.admin.queue')}
+          {t('console:admin.queue')}
         </a>
       }
     >
       <Tabs
         items={[
-          { key: 'users', label: t('console.admin.users'), children: <UsersTab /> },
-          { key: 'notifications', label: t('console.admin.notifications'), children: <NotificationsTab /> },
-          { key: 'audit', label: t('console.admin.audit'), children: <AuditTab /> },
+          { key: 'users', label: t('console:admin.users'), children: <UsersTab /> },
+          { key: 'notifications', label: t('console:admin.notifications'), children: <NotificationsTab /> },
+          { key: 'audit', label: t('console:admin.audit'), children: <AuditTab /> },
         ]}
       />
     </Card>

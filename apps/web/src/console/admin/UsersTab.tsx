@@ -37,7 +37,7 @@ export function UsersTab() {
   const create = async (v: { email: string; password: string; role: Role; unitIds?: number[] }) => {
     try {
       await post('/api/users', { ...v, unitIds: v.unitIds ?? [] });
-      message.success(t('console.admin.created'));
+      message.success(t('console:admin.created'));
       setCreating(false);
       form.resetFields();
       void refresh();
@@ -48,7 +48,7 @@ export function UsersTab() {
   const update = async (u: UserView, body: object) => {
     try {
       await patch(`/api/users/${u.id}`, body);
-      message.success(t('console.session.saved'));
+      message.success(t('console:session.saved'));
       void refresh();
       return true;
     } catch (e) {
@@ -60,7 +60,7 @@ export function UsersTab() {
   return (
     <>
       <Button type="primary" onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>
-        {t('console.admin.newUser')}
+        {t('console:admin.newUser')}
       </Button>
       <Table<UserView>
         size="small"
@@ -74,25 +74,25 @@ export function UsersTab() {
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         columns={[
-          { title: t('console.admin.email'), dataIndex: 'email' },
-          { title: t('console.admin.role'), render: (_, u) => t(`console.role.${u.role}`) },
+          { title: t('console:admin.email'), dataIndex: 'email' },
+          { title: t('console:admin.role'), render: (_, u) => t(`console:role.${u.role}`) },
           {
-            title: t('console.admin.units'),
+            title: t('console:admin.units'),
             render: (_, u) => u.unitIds.map((id) => unitName.get(id) ?? id).join('、'),
           },
           {
-            title: t('console.roster.status'),
-            render: (_, u) => (u.disabled ? <Tag color="red">{t('console.admin.disabled')}</Tag> : null),
+            title: t('console:roster.status'),
+            render: (_, u) => (u.disabled ? <Tag color="red">{t('console:admin.disabled')}</Tag> : null),
           },
           {
-            title: t('console.roster.actions'),
+            title: t('console:roster.actions'),
             render: (_, u) => (
               <Space size="small">
                 <Button size="small" onClick={() => update(u, { disabled: !u.disabled })}>
-                  {u.disabled ? t('console.admin.enable') : t('console.admin.disable')}
+                  {u.disabled ? t('console:admin.enable') : t('console:admin.disable')}
                 </Button>
                 <Button size="small" onClick={() => setResetting(u)}>
-                  {t('console.admin.resetPassword')}
+                  {t('console:admin.resetPassword')}
                 </Button>
               </Space>
             ),
@@ -101,28 +101,28 @@ export function UsersTab() {
       />
       <Modal
         open={creating}
-        title={t('console.admin.newUser')}
+        title={t('console:admin.newUser')}
         onCancel={() => setCreating(false)}
         onOk={() => form.submit()}
-        okText={t('console.common.ok')}
-        cancelText={t('console.common.cancel')}
+        okText={t('console:common.ok')}
+        cancelText={t('console:common.cancel')}
       >
         <Form form={form} layout="vertical" onFinish={create} initialValues={{ role: 'organizer' }}>
-          <Form.Item name="email" label={t('console.admin.email')} rules={[{ required: true, type: 'email' }]}>
+          <Form.Item name="email" label={t('console:admin.email')} rules={[{ required: true, type: 'email' }]}>
             <Input type="email" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="password" label={t('console.admin.password')} rules={[{ required: true, min: 12 }]}>
+          <Form.Item name="password" label={t('console:admin.password')} rules={[{ required: true, min: 12 }]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item name="role" label={t('console.admin.role')} rules={[{ required: true }]}>
+          <Form.Item name="role" label={t('console:admin.role')} rules={[{ required: true }]}>
             <Select
               options={(['organizer', 'checkin_staff', 'admin'] as const).map((r) => ({
                 value: r,
-                label: t(`console.role.${r}`),
+                label: t(`console:role.${r}`),
               }))}
             />
           </Form.Item>
-          <Form.Item name="unitIds" label={t('console.admin.units')}>
+          <Form.Item name="unitIds" label={t('console:admin.units')}>
             <Select
               mode="multiple"
               optionFilterProp="label"
@@ -133,11 +133,11 @@ export function UsersTab() {
       </Modal>
       <Modal
         open={resetting !== undefined}
-        title={`${t('console.admin.resetPassword')} · ${resetting?.email ?? ''}`}
+        title={`${t('console:admin.resetPassword')} · ${resetting?.email ?? ''}`}
         onCancel={() => setResetting(undefined)}
         onOk={() => resetForm.submit()}
-        okText={t('console.common.ok')}
-        cancelText={t('console.common.cancel')}
+        okText={t('console:common.ok')}
+        cancelText={t('console:common.cancel')}
       >
         <Form
           form={resetForm}
@@ -149,7 +149,7 @@ export function UsersTab() {
             }
           }}
         >
-          <Form.Item name="password" label={t('console.admin.newPassword')} rules={[{ required: true, min: 12 }]}>
+          <Form.Item name="password" label={t('console:admin.newPassword')} rules={[{ required: true, min: 12 }]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>

@@ -56,10 +56,10 @@ export default function DashboardPage() {
   const seriesTitle = (id: number | null) => data?.bySeries.find((s) => s.seriesId === id)?.title ?? '—';
 
   return (
-    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('console.dashboard.title')}</h1>}>
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('console:dashboard.title')}</h1>}>
       <div className={styles.toolbar}>
         <Select
-          aria-label={t('console.dashboard.program')}
+          aria-label={t('console:dashboard.program')}
           style={{ minWidth: 280, maxWidth: '100%' }}
           value={current}
           onChange={(c) => {
@@ -71,8 +71,8 @@ export default function DashboardPage() {
         />
         <Select
           allowClear
-          aria-label={t('console.dashboard.series')}
-          placeholder={t('console.dashboard.series')}
+          aria-label={t('console:dashboard.series')}
+          placeholder={t('console:dashboard.series')}
           style={{ width: 200 }}
           value={series}
           onChange={setSeries}
@@ -82,8 +82,8 @@ export default function DashboardPage() {
         />
         <Select
           allowClear
-          aria-label={t('console.dashboard.unit')}
-          placeholder={t('console.dashboard.unit')}
+          aria-label={t('console:dashboard.unit')}
+          placeholder={t('console:dashboard.unit')}
           style={{ width: 160 }}
           value={unit}
           onChange={setUnit}
@@ -91,12 +91,12 @@ export default function DashboardPage() {
         />
         <Select
           allowClear
-          aria-label={t('console.dashboard.status')}
-          placeholder={t('console.dashboard.status')}
+          aria-label={t('console:dashboard.status')}
+          placeholder={t('console:dashboard.status')}
           style={{ width: 130 }}
           value={status}
           onChange={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: t(`console.progressStatus.${s}`) }))}
+          options={STATUSES.map((s) => ({ value: s, label: t(`console:progressStatus.${s}`) }))}
         />
         <Space>
           <Button
@@ -106,7 +106,7 @@ export default function DashboardPage() {
               )
             }
           >
-            {t('console.dashboard.csv')}
+            {t('console:dashboard.csv')}
           </Button>
           <Button
             onClick={() =>
@@ -115,7 +115,7 @@ export default function DashboardPage() {
               )
             }
           >
-            {t('console.dashboard.xlsx')}
+            {t('console:dashboard.xlsx')}
           </Button>
         </Space>
       </div>
@@ -130,19 +130,19 @@ export default function DashboardPage() {
         dataSource={rows}
         pagination={{ defaultPageSize: 100, showSizeChanger: true }}
         columns={[
-          { title: t('console.dashboard.label'), dataIndex: 'label' },
-          { title: t('console.dashboard.series'), render: (_, x) => seriesTitle(x.seriesId) },
-          { title: t('console.dashboard.unit'), render: (_, x) => x.responsibleUnits[0]?.name ?? '' },
+          { title: t('console:dashboard.label'), dataIndex: 'label' },
+          { title: t('console:dashboard.series'), render: (_, x) => seriesTitle(x.seriesId) },
+          { title: t('console:dashboard.unit'), render: (_, x) => x.responsibleUnits[0]?.name ?? '' },
           {
-            title: t('console.dashboard.target'),
+            title: t('console:dashboard.target'),
             render: (_, x) => `${x.comparator === 'at_least' ? '≥' : ''}${x.target} ${x.unit}`,
           },
           {
-            title: t('console.dashboard.actual'),
+            title: t('console:dashboard.actual'),
             render: (_, x) => <span data-testid={`actual-${x.code}`}>{x.actual}</span>,
           },
           {
-            title: t('console.dashboard.ratio'),
+            title: t('console:dashboard.ratio'),
             render: (_, x) => (
               <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}>
                 <progress
@@ -156,8 +156,8 @@ export default function DashboardPage() {
             ),
           },
           {
-            title: t('console.dashboard.status'),
-            render: (_, x) => <Tag color={STATUS_COLOR[x.status]}>{t(`console.progressStatus.${x.status}`)}</Tag>,
+            title: t('console:dashboard.status'),
+            render: (_, x) => <Tag color={STATUS_COLOR[x.status]}>{t(`console:progressStatus.${x.status}`)}</Tag>,
           },
         ]}
       />
@@ -165,11 +165,11 @@ export default function DashboardPage() {
         <Suspense fallback={<Loading />}>
           <div className={styles.charts}>
             <RollupChart
-              title={t('console.dashboard.byUnit')}
+              title={t('console:dashboard.byUnit')}
               rows={data.byUnit.map((u) => ({ ...u, name: u.unit.name }))}
             />
             <RollupChart
-              title={t('console.dashboard.bySeries')}
+              title={t('console:dashboard.bySeries')}
               rows={data.bySeries.map((s) => ({ ...s, name: s.title ?? '—' }))}
             />
           </div>

@@ -37,7 +37,7 @@ export default function RollupChart({ title, rows }: { title: string; rows: ({ n
       series: SERIES.map(([key, status]) => ({
         type: 'bar',
         stack: 'all',
-        name: t(`console.progressStatus.${status}`),
+        name: t(`console:progressStatus.${status}`),
         itemStyle: { color: STATUS_COLOR[status] },
         data: rows.map((r) => r[key]),
       })),

@@ -50,7 +50,7 @@ export function CameraScanner({ onCode, onClose }: { onCode: (code: string) => v
         };
         tick();
       } catch (e) {
-        setError(`${t('console.desk.cameraDenied')}：${(e as Error).message}`);
+        setError(`${t('console:desk.cameraDenied')}：${(e as Error).message}`);
       }
     })();
     return () => {
@@ -70,11 +70,11 @@ export function CameraScanner({ onCode, onClose }: { onCode: (code: string) => v
           muted
           playsInline
           style={{ width: '100%', maxHeight: 320, background: '#000', borderRadius: 8 }}
-          aria-label={t('console.desk.camera')}
+          aria-label={t('console:desk.camera')}
         />
       )}
       <Button onClick={onClose} style={{ marginTop: 8 }} block>
-        {t('console.desk.stopCamera')}
+        {t('console:desk.stopCamera')}
       </Button>
     </div>
   );

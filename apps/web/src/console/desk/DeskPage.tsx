@@ -18,9 +18,9 @@ type Answer = { kind: 'ok' | 'again'; data: CheckInAnswer } | { kind: 'refused';
 /** Why the API refused, in the words the door needs. */
 function refusal(e: unknown, t: (k: string) => string): string {
   if (e instanceof ApiError) {
-    if (e.status === 404) return t('console.desk.unknown');
-    if (e.body.details?.some((d) => /another session/.test(d.reason))) return t('console.desk.otherSession');
-    if (e.status === 400) return t('console.desk.unknown');
+    if (e.status === 404) return t('console:desk.unknown');
+    if (e.body.details?.some((d) => /another session/.test(d.reason))) return t('console:desk.otherSession');
+    if (e.status === 400) return t('console:desk.unknown');
     return e.body.message;
   }
   return errorMessage(e);
@@ -41,9 +41,9 @@ function SessionPicker() {
   );
   sessions.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   return (
-    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('console.desk.pickSession')}</h1>}>
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('console:desk.pickSession')}</h1>}>
       {sessions.length === 0 ? (
-        <Empty description={t('console.desk.noSessions')} />
+        <Empty description={t('console:desk.noSessions')} />
       ) : (
         <List
           dataSource={sessions}
@@ -113,7 +113,7 @@ function Desk({ sessionId }: { sessionId: number }) {
     if (!last) return;
     try {
       await del(`/api/sessions/${sessionId}/check-ins/${last.registrationId}`);
-      message.success(t('console.desk.undone', { name: last.name }));
+      message.success(t('console:desk.undone', { name: last.name }));
       setLast(undefined);
       void client.invalidateQueries({ queryKey: ['console', 'attendance', sessionId] });
     } catch (e) {
@@ -122,12 +122,12 @@ function Desk({ sessionId }: { sessionId: number }) {
     focusInput();
   };
 
-  const categoryLabel = (c: string) => t(`console.category.${c}`);
+  const categoryLabel = (c: string) => t(`console:category.${c}`);
 
   return (
     <div className={styles.desk}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
-        {t('console.desk.title')}
+        {t('console:desk.title')}
         {session.data && (
           <Typography.Text type="secondary" style={{ fontSize: 16 }}>
             {' '}
@@ -141,8 +141,8 @@ function Desk({ sessionId }: { sessionId: number }) {
           autoFocus
           size="large"
           className={styles.codeInput}
-          aria-label={t('console.desk.code')}
-          placeholder={t('console.desk.codePlaceholder')}
+          aria-label={t('console:desk.code')}
+          placeholder={t('console:desk.codePlaceholder')}
           value={code}
           autoComplete="off"
           autoCapitalize="characters"
@@ -152,13 +152,13 @@ function Desk({ sessionId }: { sessionId: number }) {
           onPressEnter={() => void submit(code)}
         />
         <Button size="large" type="primary" loading={busy} onClick={() => void submit(code)}>
-          {t('console.desk.submit')}
+          {t('console:desk.submit')}
         </Button>
       </Space.Compact>
       <Space style={{ margin: '12px 0' }} wrap>
-        {!camera && <Button onClick={() => setCamera(true)}>{t('console.desk.camera')}</Button>}
+        {!camera && <Button onClick={() => setCamera(true)}>{t('console:desk.camera')}</Button>}
         <Button disabled={!last} onClick={undo}>
-          {t('console.desk.undo')}
+          {t('console:desk.undo')}
           {last ? `（${last.name}）` : ''}
         </Button>
       </Space>
@@ -173,7 +173,7 @@ function Desk({ sessionId }: { sessionId: number }) {
       )}
       <Card
         size="small"
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('console.desk.counts')}</h2>}
+        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('console:desk.counts')}</h2>}
         style={{ marginTop: 12 }}
       >
         <Table
@@ -182,9 +182,9 @@ function Desk({ sessionId }: { sessionId: number }) {
           pagination={false}
           dataSource={attendance.data?.byCategory ?? []}
           columns={[
-            { title: t('console.roster.category'), render: (_, r) => categoryLabel(r.category) },
-            { title: t('console.desk.checkedIn'), dataIndex: 'checkedIn' },
-            { title: t('console.desk.registered'), dataIndex: 'registered' },
+            { title: t('console:roster.category'), render: (_, r) => categoryLabel(r.category) },
+            { title: t('console:desk.checkedIn'), dataIndex: 'checkedIn' },
+            { title: t('console:desk.registered'), dataIndex: 'registered' },
           ]}
           summary={() =>
             attendance.data ? (
@@ -209,10 +209,10 @@ function Desk({ sessionId }: { sessionId: number }) {
         >
           <p id="desk-answer-headline" className={styles.headline}>
             {answer.kind === 'ok'
-              ? t('console.desk.ok')
+              ? t('console:desk.ok')
               : answer.kind === 'again'
-                ? t('console.desk.again')
-                : t('console.desk.refused')}
+                ? t('console:desk.again')
+                : t('console:desk.refused')}
           </p>
           {answer.kind === 'refused' ? (
             <p className={styles.who}>{answer.reason}</p>
@@ -225,13 +225,13 @@ function Desk({ sessionId }: { sessionId: number }) {
               </p>
               {answer.kind === 'again' && (
                 <p className={styles.detail}>
-                  {t('console.desk.firstAt', { time: bjTime(answer.data.checkedInAt, true) })}
+                  {t('console:desk.firstAt', { time: bjTime(answer.data.checkedInAt, true) })}
                 </p>
               )}
             </>
           )}
           <Button ref={nextButton} size="large" className={styles.nextButton} onClick={dismiss}>
-            {t('console.desk.next')}
+            {t('console:desk.next')}
           </Button>
         </div>
       )}

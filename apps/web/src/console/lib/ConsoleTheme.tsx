@@ -1,9 +1,12 @@
-import { ConfigProvider } from 'antd';
+import { App, ConfigProvider } from 'antd';
+import '../i18n';
+import './session';
 import type { ReactNode } from 'react';
 
 /**
  * Darker text, link and status colours than antd's defaults, so every text in the console meets
- * WCAG AA contrast (4.5:1) on white and on the page's grey (axe: color-contrast).
+ * WCAG AA contrast (4.5:1) on white and on the page's grey (axe: color-contrast). It also brings the
+ * console's strings and the token middleware, and antd's App context (message, modal).
  */
 export function ConsoleTheme({ children }: { children: ReactNode }) {
   return (
@@ -22,7 +25,7 @@ export function ConsoleTheme({ children }: { children: ReactNode }) {
         },
       }}
     >
-      {children}
+      <App>{children}</App>
     </ConfigProvider>
   );
 }

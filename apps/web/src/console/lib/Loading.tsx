@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function Loading() {
   const { t } = useTranslation();
   return (
-    <div role="status" aria-label={t('console.common.loading')} style={{ padding: 24, textAlign: 'center' }}>
+    <div role="status" aria-label={t('console:common.loading')} style={{ padding: 24, textAlign: 'center' }}>
       <Spin />
     </div>
   );

@@ -25,7 +25,7 @@ export default function LoginPage() {
       navigate(next && next.startsWith('/console') ? next : '/console', { replace: true });
     } catch (e) {
       const status = (e as { status?: number }).status;
-      setError(status === 429 ? t('console.login.throttled') : (e as Error).message || t('console.login.failed'));
+      setError(status === 429 ? t('console:login.throttled') : (e as Error).message || t('console:login.failed'));
     } finally {
       setBusy(false);
     }
@@ -35,18 +35,18 @@ export default function LoginPage() {
     <ConsoleTheme>
       <Card className={styles.loginCard}>
         <Typography.Title level={1} style={{ fontSize: 22 }}>
-          {t('console.login.title')}
+          {t('console:login.title')}
         </Typography.Title>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="email" label={t('console.login.email')} rules={[{ required: true, type: 'email' }]}>
+          <Form.Item name="email" label={t('console:login.email')} rules={[{ required: true, type: 'email' }]}>
             <Input autoComplete="username" inputMode="email" />
           </Form.Item>
-          <Form.Item name="password" label={t('console.login.password')} rules={[{ required: true }]}>
+          <Form.Item name="password" label={t('console:login.password')} rules={[{ required: true }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('console.login.submit')}
+            {t('console:login.submit')}
           </Button>
         </Form>
       </Card>

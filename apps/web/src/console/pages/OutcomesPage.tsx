@@ -73,7 +73,7 @@ function OutcomesOf({ activity }: { activity: MyActivity }) {
         status: v.status,
         ...(v.signedOn ? { signedOn: v.signedOn } : {}),
       });
-      message.success(t('console.session.saved'));
+      message.success(t('console:session.saved'));
       form.resetFields(['title', 'signedOn']);
       void client.invalidateQueries({ queryKey: ['console', 'outcomes', activity.id] });
     } catch (e) {
@@ -83,7 +83,7 @@ function OutcomesOf({ activity }: { activity: MyActivity }) {
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
-        {t('console.outcomes.record')}
+        {t('console:outcomes.record')}
       </Typography.Title>
       <Form
         form={form}
@@ -92,13 +92,13 @@ function OutcomesOf({ activity }: { activity: MyActivity }) {
         initialValues={{ type: 'cooperation_intent', status: 'intent' }}
         style={{ rowGap: 8 }}
       >
-        <Form.Item name="type" label={t('console.outcomes.type')} rules={[{ required: true }]}>
+        <Form.Item name="type" label={t('console:outcomes.type')} rules={[{ required: true }]}>
           <Select style={{ width: 160 }} options={TYPES.map((x) => ({ value: x, label: TYPE_LABEL[x] }))} />
         </Form.Item>
-        <Form.Item name="title" label={t('console.outcomes.titleField')} rules={[{ required: true, max: 300 }]}>
+        <Form.Item name="title" label={t('console:outcomes.titleField')} rules={[{ required: true, max: 300 }]}>
           <Input style={{ width: 240 }} />
         </Form.Item>
-        <Form.Item name="status" label={t('console.outcomes.status')}>
+        <Form.Item name="status" label={t('console:outcomes.status')}>
           <Select
             style={{ width: 110 }}
             options={[
@@ -107,15 +107,15 @@ function OutcomesOf({ activity }: { activity: MyActivity }) {
             ]}
           />
         </Form.Item>
-        <Form.Item name="signedOn" label={t('console.outcomes.signedOn')}>
+        <Form.Item name="signedOn" label={t('console:outcomes.signedOn')}>
           <Input type="date" />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          {t('console.outcomes.save')}
+          {t('console:outcomes.save')}
         </Button>
       </Form>
       <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
-        {t('console.outcomes.import')}
+        {t('console:outcomes.import')}
       </Typography.Title>
       <Space wrap>
         <Upload
@@ -131,33 +131,33 @@ function OutcomesOf({ activity }: { activity: MyActivity }) {
             return false;
           }}
         >
-          <Button>{t('console.outcomes.import')}</Button>
+          <Button>{t('console:outcomes.import')}</Button>
         </Upload>
         <Button type="link" onClick={downloadTemplate}>
-          {t('console.outcomes.template')}
+          {t('console:outcomes.template')}
         </Button>
       </Space>
       {result && (
         <div style={{ marginTop: 12 }}>
-          <Typography.Text strong>{t('console.outcomes.imported', { count: result.imported })}</Typography.Text>
+          <Typography.Text strong>{t('console:outcomes.imported', { count: result.imported })}</Typography.Text>
           {result.errors.length > 0 && (
             <Table
               size="small"
               rowKey={(r) => `${r.row}-${r.field}`}
               pagination={false}
-              title={() => t('console.outcomes.errors')}
+              title={() => t('console:outcomes.errors')}
               dataSource={result.errors}
               columns={[
-                { title: t('console.outcomes.row'), dataIndex: 'row' },
-                { title: t('console.outcomes.field'), dataIndex: 'field' },
-                { title: t('console.outcomes.reason'), dataIndex: 'reason' },
+                { title: t('console:outcomes.row'), dataIndex: 'row' },
+                { title: t('console:outcomes.field'), dataIndex: 'field' },
+                { title: t('console:outcomes.reason'), dataIndex: 'reason' },
               ]}
             />
           )}
         </div>
       )}
       <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
-        {t('console.outcomes.list')}
+        {t('console:outcomes.list')}
       </Typography.Title>
       <Table<Outcome>
         size="small"
@@ -165,10 +165,10 @@ function OutcomesOf({ activity }: { activity: MyActivity }) {
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
         columns={[
-          { title: t('console.outcomes.type'), render: (_, o) => TYPE_LABEL[o.type] ?? o.type },
-          { title: t('console.outcomes.titleField'), dataIndex: 'title' },
-          { title: t('console.outcomes.status'), dataIndex: 'status' },
-          { title: t('console.outcomes.signedOn'), dataIndex: 'signedOn' },
+          { title: t('console:outcomes.type'), render: (_, o) => TYPE_LABEL[o.type] ?? o.type },
+          { title: t('console:outcomes.titleField'), dataIndex: 'title' },
+          { title: t('console:outcomes.status'), dataIndex: 'status' },
+          { title: t('console:outcomes.signedOn'), dataIndex: 'signedOn' },
         ]}
       />
     </>
@@ -185,7 +185,7 @@ function Reports({ targets, unitIds, admin }: { targets: TargetView[]; unitIds: 
   const file = async (target: TargetView, v: { unitId: number; periodLabel: string; value: number; note?: string }) => {
     try {
       await post(`/api/targets/${target.id}/reports`, v);
-      message.success(t('console.outcomes.reported'));
+      message.success(t('console:outcomes.reported'));
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -197,9 +197,9 @@ function Reports({ targets, unitIds, admin }: { targets: TargetView[]; unitIds: 
       dataSource={mine}
       pagination={{ pageSize: 10 }}
       columns={[
-        { title: t('console.outcomes.target'), render: (_, x) => `${x.label}（${x.target} ${x.unit}）` },
+        { title: t('console:outcomes.target'), render: (_, x) => `${x.label}（${x.target} ${x.unit}）` },
         {
-          title: t('console.outcomes.file'),
+          title: t('console:outcomes.file'),
           render: (_, x) => {
             const units = x.responsibleUnits.filter((u) => admin || unitIds.includes(u.id));
             return (
@@ -210,21 +210,21 @@ function Reports({ targets, unitIds, admin }: { targets: TargetView[]; unitIds: 
               >
                 <Form.Item name="unitId" rules={[{ required: true }]}>
                   <Select
-                    aria-label={t('console.outcomes.unit')}
+                    aria-label={t('console:outcomes.unit')}
                     style={{ width: 130 }}
                     options={units.map((u) => ({ value: u.id, label: u.name }))}
                   />
                 </Form.Item>
                 <Form.Item name="periodLabel" rules={[{ required: true }]}>
-                  <Input aria-label={t('console.outcomes.period')} style={{ width: 100 }} />
+                  <Input aria-label={t('console:outcomes.period')} style={{ width: 100 }} />
                 </Form.Item>
                 <Form.Item name="value" rules={[{ required: true }]}>
-                  <InputNumber aria-label={t('console.outcomes.value')} min={0} />
+                  <InputNumber aria-label={t('console:outcomes.value')} min={0} />
                 </Form.Item>
                 <Form.Item name="note">
-                  <Input aria-label={t('console.outcomes.note')} placeholder={t('console.outcomes.note')} />
+                  <Input aria-label={t('console:outcomes.note')} placeholder={t('console:outcomes.note')} />
                 </Form.Item>
-                <Button htmlType="submit">{t('console.outcomes.file')}</Button>
+                <Button htmlType="submit">{t('console:outcomes.file')}</Button>
               </Form>
             );
           },
@@ -261,16 +261,16 @@ export default function OutcomesPage() {
   const [activityId, setActivityId] = useState<number>();
   const activity = activities.find((a) => a.id === (activityId ?? activities[0]?.id));
   return (
-    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('console.outcomes.title')}</h1>}>
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('console:outcomes.title')}</h1>}>
       <Tabs
         items={[
           {
             key: 'outcomes',
-            label: t('console.activities.outcomes'),
+            label: t('console:activities.outcomes'),
             children: (
               <>
                 <Select
-                  aria-label={t('console.outcomes.activity')}
+                  aria-label={t('console:outcomes.activity')}
                   style={{ width: '100%', maxWidth: 520, marginBottom: 12 }}
                   value={activity?.id}
                   onChange={setActivityId}
@@ -282,7 +282,7 @@ export default function OutcomesPage() {
           },
           {
             key: 'reports',
-            label: t('console.outcomes.reports'),
+            label: t('console:outcomes.reports'),
             children: (
               <Reports
                 targets={targets.data ?? []}

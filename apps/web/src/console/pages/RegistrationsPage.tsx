@@ -50,7 +50,7 @@ function WalkIn({ sessionId, categories, onDone }: { sessionId: number; categori
         ...(v.phone ? { phone: v.phone } : {}),
         profile,
       });
-      message.success(t('console.desk.ok'));
+      message.success(t('console:desk.ok'));
       setOpen(false);
       form.resetFields();
       onDone();
@@ -60,44 +60,44 @@ function WalkIn({ sessionId, categories, onDone }: { sessionId: number; categori
   };
   return (
     <>
-      <Button onClick={() => setOpen(true)}>{t('console.roster.walkIn')}</Button>
+      <Button onClick={() => setOpen(true)}>{t('console:roster.walkIn')}</Button>
       <Modal
         open={open}
-        title={t('console.roster.walkIn')}
+        title={t('console:roster.walkIn')}
         onCancel={() => setOpen(false)}
         onOk={() => form.submit()}
-        okText={t('console.common.ok')}
-        cancelText={t('console.common.cancel')}
+        okText={t('console:common.ok')}
+        cancelText={t('console:common.cancel')}
       >
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: categories[0] }}>
-          <Form.Item name="category" label={t('console.roster.category')} rules={[{ required: true }]}>
-            <Select options={categories.map((c) => ({ value: c, label: t(`console.category.${c}`) }))} />
+          <Form.Item name="category" label={t('console:roster.category')} rules={[{ required: true }]}>
+            <Select options={categories.map((c) => ({ value: c, label: t(`console:category.${c}`) }))} />
           </Form.Item>
-          <Form.Item name="name" label={t('console.roster.name')} rules={[{ required: true }]}>
+          <Form.Item name="name" label={t('console:roster.name')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="email" label={t('console.roster.email')} rules={[{ required: true, type: 'email' }]}>
+          <Form.Item name="email" label={t('console:roster.email')} rules={[{ required: true, type: 'email' }]}>
             <Input type="email" />
           </Form.Item>
-          <Form.Item name="phone" label={t('console.roster.phone')}>
+          <Form.Item name="phone" label={t('console:roster.phone')}>
             <Input inputMode="tel" />
           </Form.Item>
           {category === 'enterprise' ? (
             <>
-              <Form.Item name="uscc" label={t('console.roster.profileUscc')} rules={[{ required: true }]}>
+              <Form.Item name="uscc" label={t('console:roster.profileUscc')} rules={[{ required: true }]}>
                 <Input />
               </Form.Item>
-              <Form.Item name="contactName" label={t('console.roster.contactName')} rules={[{ required: true }]}>
+              <Form.Item name="contactName" label={t('console:roster.contactName')} rules={[{ required: true }]}>
                 <Input />
               </Form.Item>
             </>
           ) : (
             <>
-              <Form.Item name="institution" label={t('console.roster.institution')} rules={[{ required: true }]}>
+              <Form.Item name="institution" label={t('console:roster.institution')} rules={[{ required: true }]}>
                 <Input />
               </Form.Item>
               {category === 'phd' && (
-                <Form.Item name="field" label={t('console.roster.field')} rules={[{ required: true }]}>
+                <Form.Item name="field" label={t('console:roster.field')} rules={[{ required: true }]}>
                   <Input />
                 </Form.Item>
               )}
@@ -141,10 +141,10 @@ export default function RegistrationsPage() {
     );
     setBusy(false);
     const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
-    if (failed.length === 0) message.success(t('console.roster.done', { ok: ids.length, failed: 0 }));
+    if (failed.length === 0) message.success(t('console:roster.done', { ok: ids.length, failed: 0 }));
     else
       message.error(
-        `${t('console.roster.done', { ok: ids.length - failed.length, failed: failed.length })}：${errorMessage(failed[0]!.reason)}`,
+        `${t('console:roster.done', { ok: ids.length - failed.length, failed: failed.length })}：${errorMessage(failed[0]!.reason)}`,
       );
     refresh();
   };
@@ -157,7 +157,7 @@ export default function RegistrationsPage() {
     <Card
       title={
         <h1 style={{ fontSize: 20, margin: 0 }}>
-          {t('console.roster.title')}
+          {t('console:roster.title')}
           {session.data && <Typography.Text type="secondary"> · {session.data.title}</Typography.Text>}
         </h1>
       }
@@ -165,39 +165,39 @@ export default function RegistrationsPage() {
       <div className={styles.toolbar}>
         <Input.Search
           allowClear
-          aria-label={t('console.roster.search')}
-          placeholder={t('console.roster.search')}
+          aria-label={t('console:roster.search')}
+          placeholder={t('console:roster.search')}
           style={{ width: 360, maxWidth: '100%' }}
           onSearch={(q) => set({ q: q.trim() || undefined })}
         />
         <Select
           allowClear
-          aria-label={t('console.roster.status')}
-          placeholder={t('console.roster.status')}
+          aria-label={t('console:roster.status')}
+          placeholder={t('console:roster.status')}
           style={{ width: 140 }}
           value={filters.status}
           onChange={(status) => set({ status })}
-          options={STATUSES.map((s) => ({ value: s, label: t(`console.status.${s}`) }))}
+          options={STATUSES.map((s) => ({ value: s, label: t(`console:status.${s}`) }))}
         />
         <Select
           allowClear
-          aria-label={t('console.roster.category')}
-          placeholder={t('console.roster.category')}
+          aria-label={t('console:roster.category')}
+          placeholder={t('console:roster.category')}
           style={{ width: 140 }}
           value={filters.category}
           onChange={(category) => set({ category })}
-          options={categories.map((c) => ({ value: c, label: t(`console.category.${c}`) }))}
+          options={categories.map((c) => ({ value: c, label: t(`console:category.${c}`) }))}
         />
         <Select
           allowClear
-          aria-label={t('console.roster.checkedIn')}
-          placeholder={t('console.roster.checkedIn')}
+          aria-label={t('console:roster.checkedIn')}
+          placeholder={t('console:roster.checkedIn')}
           style={{ width: 130 }}
           value={filters.checkedIn}
           onChange={(checkedIn) => set({ checkedIn })}
           options={[
-            { value: 'true', label: t('console.roster.checkedInYes') },
-            { value: 'false', label: t('console.roster.checkedInNo') },
+            { value: 'true', label: t('console:roster.checkedInYes') },
+            { value: 'false', label: t('console:roster.checkedInNo') },
           ]}
         />
       </div>
@@ -208,10 +208,10 @@ export default function RegistrationsPage() {
           loading={busy}
           onClick={() => decide(pendingSelected, 'approve')}
         >
-          {t('console.roster.approveSelected', { count: pendingSelected.length })}
+          {t('console:roster.approveSelected', { count: pendingSelected.length })}
         </Button>
         <Button danger disabled={pendingSelected.length === 0} onClick={() => setRejecting(pendingSelected)}>
-          {t('console.roster.rejectSelected', { count: pendingSelected.length })}
+          {t('console:roster.rejectSelected', { count: pendingSelected.length })}
         </Button>
         <WalkIn sessionId={sessionId} categories={categories} onDone={refresh} />
         <Button
@@ -221,7 +221,7 @@ export default function RegistrationsPage() {
             )
           }
         >
-          {t('console.roster.download')}
+          {t('console:roster.download')}
         </Button>
       </div>
       <Table<RosterItem>
@@ -235,27 +235,27 @@ export default function RegistrationsPage() {
           pageSize: filters.pageSize,
           total: roster.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => t('console.roster.total', { total }),
+          showTotal: (total) => t('console:roster.total', { total }),
           onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
         }}
         columns={[
-          { title: t('console.roster.category'), render: (_, r) => t(`console.category.${r.category}`) },
-          { title: t('console.roster.name'), dataIndex: 'name' },
-          { title: t('console.roster.unitName'), render: (_, r) => r.unitName ?? '' },
-          { title: t('console.roster.uscc'), render: (_, r) => r.uscc ?? '' },
-          { title: t('console.roster.phone'), render: (_, r) => r.phone ?? '' },
+          { title: t('console:roster.category'), render: (_, r) => t(`console:category.${r.category}`) },
+          { title: t('console:roster.name'), dataIndex: 'name' },
+          { title: t('console:roster.unitName'), render: (_, r) => r.unitName ?? '' },
+          { title: t('console:roster.uscc'), render: (_, r) => r.uscc ?? '' },
+          { title: t('console:roster.phone'), render: (_, r) => r.phone ?? '' },
           {
-            title: t('console.roster.status'),
+            title: t('console:roster.status'),
             render: (_, r) => (
               <Tag color={STATUS_COLOR[r.status]}>
-                {t(`console.status.${r.status}`)}
+                {t(`console:status.${r.status}`)}
                 {r.waitlistPosition ? ` #${r.waitlistPosition}` : ''}
               </Tag>
             ),
           },
-          { title: t('console.roster.checkedInAt'), render: (_, r) => bjTime(r.checkedInAt) },
+          { title: t('console:roster.checkedInAt'), render: (_, r) => bjTime(r.checkedInAt) },
           {
-            title: t('console.roster.actions'),
+            title: t('console:roster.actions'),
             render: (_, r) =>
               r.status === 'pending_approval' || r.status === 'waitlisted' ? (
                 <Space size="small">
@@ -264,9 +264,9 @@ export default function RegistrationsPage() {
                       size="small"
                       type="link"
                       onClick={() => decide([r.id], 'approve')}
-                      aria-label={`${t('console.roster.approve')} ${r.name}`}
+                      aria-label={`${t('console:roster.approve')} ${r.name}`}
                     >
-                      {t('console.roster.approve')}
+                      {t('console:roster.approve')}
                     </Button>
                   )}
                   <Button
@@ -274,9 +274,9 @@ export default function RegistrationsPage() {
                     type="link"
                     danger
                     onClick={() => setRejecting([r.id])}
-                    aria-label={`${t('console.roster.reject')} ${r.name}`}
+                    aria-label={`${t('console:roster.reject')} ${r.name}`}
                   >
-                    {t('console.roster.reject')}
+                    {t('console:roster.reject')}
                   </Button>
                 </Space>
               ) : null,
@@ -285,10 +285,10 @@ export default function RegistrationsPage() {
       />
       <Modal
         open={rejecting !== undefined}
-        title={t('console.roster.reject')}
+        title={t('console:roster.reject')}
         okButtonProps={{ danger: true }}
-        okText={t('console.roster.reject')}
-        cancelText={t('console.common.cancel')}
+        okText={t('console:roster.reject')}
+        cancelText={t('console:common.cancel')}
         confirmLoading={busy}
         onCancel={() => setRejecting(undefined)}
         onOk={async () => {
@@ -298,8 +298,8 @@ export default function RegistrationsPage() {
         }}
       >
         <Input.TextArea
-          aria-label={t('console.roster.rejectReason')}
-          placeholder={t('console.roster.rejectReason')}
+          aria-label={t('console:roster.rejectReason')}
+          placeholder={t('console:roster.rejectReason')}
           value={reason}
           maxLength={500}
           onChange={(e) => setReason(e.target.value)}

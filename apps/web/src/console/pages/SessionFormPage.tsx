@@ -88,7 +88,7 @@ function SessionActions({ session, onDone }: { session: SessionView; onDone: () 
     try {
       const body = action === 'online' ? { mode: 'online' } : { status: action };
       await patch(`/api/sessions/${session.id}`, { ...body, ...(reason ? { reason } : {}) });
-      message.success(t('console.session.saved'));
+      message.success(t('console:session.saved'));
       setAction(undefined);
       onDone();
     } catch (e) {
@@ -102,39 +102,39 @@ function SessionActions({ session, onDone }: { session: SessionView; onDone: () 
     <>
       <Space wrap>
         <Button disabled={closed || session.status === 'postponed'} onClick={() => setAction('postponed')}>
-          {t('console.session.postpone')}
+          {t('console:session.postpone')}
         </Button>
         <Button disabled={closed || session.mode !== 'offline'} onClick={() => setAction('online')}>
-          {t('console.session.moveOnline')}
+          {t('console:session.moveOnline')}
         </Button>
         <Button danger disabled={closed} onClick={() => setAction('cancelled')}>
-          {t('console.session.cancel')}
+          {t('console:session.cancel')}
         </Button>
       </Space>
       <Modal
         open={action !== undefined}
         title={
           action === 'cancelled'
-            ? t('console.session.cancel')
+            ? t('console:session.cancel')
             : action === 'online'
-              ? t('console.session.moveOnline')
-              : t('console.session.postpone')
+              ? t('console:session.moveOnline')
+              : t('console:session.postpone')
         }
         onCancel={() => setAction(undefined)}
         onOk={run}
         confirmLoading={busy}
-        okText={t('console.common.ok')}
-        cancelText={t('console.common.cancel')}
+        okText={t('console:common.ok')}
+        cancelText={t('console:common.cancel')}
         okButtonProps={{ danger: action === 'cancelled' }}
       >
         <Typography.Paragraph strong>
           {action === 'cancelled'
-            ? t('console.session.cancelConfirm', { count })
-            : t('console.session.notify', { count })}
+            ? t('console:session.cancelConfirm', { count })
+            : t('console:session.notify', { count })}
         </Typography.Paragraph>
         <Input.TextArea
-          aria-label={t('console.session.reason')}
-          placeholder={t('console.session.reason')}
+          aria-label={t('console:session.reason')}
+          placeholder={t('console:session.reason')}
           value={reason}
           maxLength={500}
           onChange={(e) => setReason(e.target.value)}
@@ -169,7 +169,7 @@ export default function SessionFormPage() {
         const saved = session
           ? await patch<SessionView>(`/api/sessions/${session.id}`, body)
           : await post<SessionView>(`/api/activities/${activityId}/sessions`, body);
-        message.success(t('console.session.saved'));
+        message.success(t('console:session.saved'));
         await client.invalidateQueries({ queryKey: ['console'] });
         navigate(`/console/sessions/${saved.id}/registrations`);
       } catch (e) {
@@ -181,9 +181,9 @@ export default function SessionFormPage() {
     const count = session ? activeRegistrants(session) : 0;
     if (session && count > 0 && notifies(session, body)) {
       modal.confirm({
-        title: t('console.session.notify', { count }),
-        okText: t('console.session.save'),
-        cancelText: t('console.common.cancel'),
+        title: t('console:session.notify', { count }),
+        okText: t('console:session.save'),
+        cancelText: t('console:common.cancel'),
         onOk: send,
       });
     } else await send();
@@ -203,7 +203,7 @@ export default function SessionFormPage() {
     <Card
       title={
         <h1 style={{ fontSize: 20, margin: 0 }}>
-          {session ? t('console.session.editTitle') : t('console.session.newTitle')}
+          {session ? t('console:session.editTitle') : t('console:session.newTitle')}
         </h1>
       }
     >
@@ -219,59 +219,59 @@ export default function SessionFormPage() {
         onFinish={save}
         style={{ maxWidth: 720 }}
       >
-        <Form.Item name="title" label={t('console.session.title')} rules={[{ required: true, max: 300 }]}>
+        <Form.Item name="title" label={t('console:session.title')} rules={[{ required: true, max: 300 }]}>
           <Input />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="level" label={t('console.session.level')} rules={[{ required: true }]}>
+          <Form.Item name="level" label={t('console:session.level')} rules={[{ required: true }]}>
             <Select
               style={{ width: 160 }}
-              options={LEVELS.map((l) => ({ value: l, label: t(`console.level.${l}`) }))}
+              options={LEVELS.map((l) => ({ value: l, label: t(`console:level.${l}`) }))}
             />
           </Form.Item>
-          <Form.Item name="mode" label={t('console.session.mode')} rules={[{ required: true }]}>
-            <Select style={{ width: 180 }} options={MODES.map((m) => ({ value: m, label: t(`console.mode.${m}`) }))} />
+          <Form.Item name="mode" label={t('console:session.mode')} rules={[{ required: true }]}>
+            <Select style={{ width: 180 }} options={MODES.map((m) => ({ value: m, label: t(`console:mode.${m}`) }))} />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="startsAt" label={t('console.session.startsAt')} rules={[{ required: true }]}>
+          <Form.Item name="startsAt" label={t('console:session.startsAt')} rules={[{ required: true }]}>
             <Input type="datetime-local" />
           </Form.Item>
-          <Form.Item name="endsAt" label={t('console.session.endsAt')} rules={[{ required: true }]}>
-            <Input type="datetime-local" />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="registrationOpensAt" label={t('console.session.opensAt')} rules={[{ required: true }]}>
-            <Input type="datetime-local" />
-          </Form.Item>
-          <Form.Item name="registrationClosesAt" label={t('console.session.closesAt')} rules={[{ required: true }]}>
+          <Form.Item name="endsAt" label={t('console:session.endsAt')} rules={[{ required: true }]}>
             <Input type="datetime-local" />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="venue" label={t('console.session.venue')} rules={[{ max: 300 }]}>
+          <Form.Item name="registrationOpensAt" label={t('console:session.opensAt')} rules={[{ required: true }]}>
+            <Input type="datetime-local" />
+          </Form.Item>
+          <Form.Item name="registrationClosesAt" label={t('console:session.closesAt')} rules={[{ required: true }]}>
+            <Input type="datetime-local" />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="venue" label={t('console:session.venue')} rules={[{ max: 300 }]}>
             <Input style={{ width: 320 }} />
           </Form.Item>
-          <Form.Item name="city" label={t('console.session.city')} rules={[{ max: 50 }]}>
+          <Form.Item name="city" label={t('console:session.city')} rules={[{ max: 50 }]}>
             <Input style={{ width: 160 }} />
           </Form.Item>
         </Space>
         {mode && mode !== 'offline' && (
-          <Form.Item name="onlineUrl" label={t('console.session.onlineUrl')} rules={[{ type: 'url' }]}>
+          <Form.Item name="onlineUrl" label={t('console:session.onlineUrl')} rules={[{ type: 'url' }]}>
             <Input type="url" />
           </Form.Item>
         )}
         <Space wrap>
           <Form.Item name="requiresApproval" valuePropName="checked">
-            <Checkbox>{t('console.session.requiresApproval')}</Checkbox>
+            <Checkbox>{t('console:session.requiresApproval')}</Checkbox>
           </Form.Item>
           <Form.Item name="waitlistEnabled" valuePropName="checked">
-            <Checkbox>{t('console.session.waitlistEnabled')}</Checkbox>
+            <Checkbox>{t('console:session.waitlistEnabled')}</Checkbox>
           </Form.Item>
         </Space>
         <Typography.Title level={2} style={{ fontSize: 16 }}>
-          {t('console.session.quotas')}
+          {t('console:session.quotas')}
         </Typography.Title>
         <Form.List name="quotas">
           {(fields, { add, remove }) => (
@@ -280,17 +280,17 @@ export default function SessionFormPage() {
                 <Space key={f.key} align="baseline" wrap>
                   <Form.Item name={[f.name, 'category']} rules={[{ required: true }]}>
                     <Select
-                      aria-label={t('console.roster.category')}
+                      aria-label={t('console:roster.category')}
                       style={{ width: 160 }}
-                      options={CATEGORIES.map((c) => ({ value: c, label: t(`console.category.${c}`) }))}
+                      options={CATEGORIES.map((c) => ({ value: c, label: t(`console:category.${c}`) }))}
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'capacity']} rules={[{ required: true }]}>
                     <InputNumber
-                      aria-label={t('console.session.capacity')}
+                      aria-label={t('console:session.capacity')}
                       min={0}
                       max={100000}
-                      placeholder={t('console.session.capacity')}
+                      placeholder={t('console:session.capacity')}
                     />
                   </Form.Item>
                   {!session && (
@@ -301,13 +301,13 @@ export default function SessionFormPage() {
                 </Space>
               ))}
               <Form.Item>
-                <Button onClick={() => add({ category: 'phd', capacity: 50 })}>{t('console.session.addQuota')}</Button>
+                <Button onClick={() => add({ category: 'phd', capacity: 50 })}>{t('console:session.addQuota')}</Button>
               </Form.Item>
             </>
           )}
         </Form.List>
         <Button type="primary" htmlType="submit" loading={busy}>
-          {t('console.session.save')}
+          {t('console:session.save')}
         </Button>
       </Form>
     </Card>
