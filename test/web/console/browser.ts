@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { freePort } from '@app/testing/api-process';
 import { repoRoot } from '@app/testing/repo-root';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 
@@ -23,10 +23,11 @@ export interface ConsoleStack {
 
 export async function startConsoleStack(env: Record<string, string> = {}): Promise<ConsoleStack> {
   execFileSync(process.execPath, [join(ROOT, 'apps/web/build-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  const port = await freePort();
+  const api = await startTestApp('mysql', env);
+  // port 0: the system picks a free port at listen time, so parallel suites cannot collide
+  await api.app.listen(0, '127.0.0.1');
+  const { port } = api.app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const api = await startTestApp('mysql', { PUBLIC_BASE_URL: url, ...env });
-  await api.app.listen(port, '127.0.0.1');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

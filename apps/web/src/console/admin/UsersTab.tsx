@@ -94,6 +94,19 @@ export function UsersTab() {
                 <Button size="small" onClick={() => setResetting(u)}>
                   {t('console:admin.resetPassword')}
                 </Button>
+                <Button
+                  size="small"
+                  onClick={async () => {
+                    try {
+                      await post(`/api/users/${u.id}/unlock`);
+                      message.success(t('console:admin.unlocked'));
+                    } catch (e) {
+                      message.error(errorMessage(e));
+                    }
+                  }}
+                >
+                  {t('console:admin.unlock')}
+                </Button>
               </Space>
             ),
           },
