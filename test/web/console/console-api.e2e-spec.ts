@@ -81,6 +81,14 @@ describe.each(['sqlite', 'mysql'] as const)('console API (%s)', (kind) => {
       await refresh(second.refreshToken).expect(401);
     });
 
+    it('two simultaneous uses of one refresh token: one wins, the sign-in ends (reuse)', async () => {
+      const first = await loginFull(ADMIN.email, ADMIN.password);
+      const answers = await Promise.all([refresh(first.refreshToken), refresh(first.refreshToken)]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+      const winner = answers.find((a) => a.status === 200)!;
+      await refresh(winner.body.refreshToken).expect(401);
+    });
+
     it('logout revokes the refresh token; other sign-ins keep working', async () => {
       const a = await loginFull(ADMIN.email, ADMIN.password);
       const b = await loginFull(ADMIN.email, ADMIN.password);

@@ -169,6 +169,19 @@ describe('organizer console, check-in desk and administration (browser)', () => 
     const mine = rows.find((r) => r.includes(name));
     expect(mine).toEqual(expect.arrayContaining(['企业', uscc(N), '已确认', '13900001234']));
     await screenshot(page, 'organizer-registrations');
+
+    // a change registrants hear about says how many before it is saved
+    await page.goto(`/console/sessions/${sessionId}/edit`);
+    await page.getByLabel('地点').fill('泉州市晋江市会展中心');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    const confirm = page.getByRole('dialog');
+    await hasText(confirm, '将通知 2 位报名者');
+    const unchanged = (await http().get(`/api/sessions/${sessionId}`).expect(200)).body;
+    expect(unchanged.venue).not.toBe('泉州市晋江市会展中心');
+    await confirm.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/registrations$/);
+    const changed = (await http().get(`/api/sessions/${sessionId}`).expect(200)).body;
+    expect(changed.venue).toBe('泉州市晋江市会展中心');
   });
 
   it('at 390×844 the desk, signed in past its access token, checks a code in: 签到成功, then 已签到 with the first time', async () => {

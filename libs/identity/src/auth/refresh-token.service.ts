@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
-import { unauthorized } from '@app/core';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { TransactionService, unauthorized } from '@app/core';
 import { RefreshTokenEntity, UserEntity } from '../entities';
 
 /** A staff sign-in lasts a working day (12 hours) however often its access token is renewed. */
@@ -18,12 +18,15 @@ const hash = (token: string): string => createHash('sha256').update(token).diges
  */
 @Injectable()
 export class RefreshTokenService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionService,
+  ) {}
 
   /** Starts a family for a fresh sign-in. */
   async start(user: Pick<UserEntity, 'id' | 'tokenVersion'>, now = new Date()): Promise<string> {
     const expiresAt = new Date(now.getTime() + REFRESH_FAMILY_TTL_SECONDS * 1000);
-    return this.insert(user.id, randomUUID(), Number(user.tokenVersion), expiresAt, now);
+    return this.insert(this.db.manager, user.id, randomUUID(), Number(user.tokenVersion), expiresAt, now);
   }
 
   /**
@@ -49,18 +52,22 @@ export class RefreshTokenService {
       await this.revokeFamily(row.family, now);
       throw unauthorized('Refresh token no longer valid');
     }
-    const claimed = await repo
-      .createQueryBuilder()
-      .update(RefreshTokenEntity)
-      .set({ usedAt: now })
-      .where({ id: row.id, usedAt: IsNull(), revokedAt: IsNull() })
-      .execute();
-    if (!claimed.affected) {
-      // a concurrent use of the same token won: treat it as reuse
+    // claim and successor commit together: a concurrent use of the same token waits on the row
+    // lock, then finds it used and revokes the family, successor included
+    const refreshToken = await this.tx.withTransaction(async ({ em }) => {
+      const claimed = await em
+        .createQueryBuilder()
+        .update(RefreshTokenEntity)
+        .set({ usedAt: now })
+        .where({ id: row.id, usedAt: IsNull(), revokedAt: IsNull() })
+        .execute();
+      if (!claimed.affected) return undefined;
+      return this.insert(em, row.userId, row.family, Number(row.tokenVersion), row.expiresAt, now);
+    });
+    if (!refreshToken) {
       await this.revokeFamily(row.family, now);
       throw unauthorized('Refresh token reused: signed out everywhere this sign-in was used');
     }
-    const refreshToken = await this.insert(row.userId, row.family, Number(row.tokenVersion), row.expiresAt, now);
     return { userId: row.userId, refreshToken };
   }
 
@@ -85,9 +92,16 @@ export class RefreshTokenService {
     await this.db.getRepository(RefreshTokenEntity).update({ family, revokedAt: IsNull() }, { revokedAt: now });
   }
 
-  private async insert(userId: number, family: string, tokenVersion: number, expiresAt: Date, now: Date) {
+  private async insert(
+    em: EntityManager,
+    userId: number,
+    family: string,
+    tokenVersion: number,
+    expiresAt: Date,
+    now: Date,
+  ) {
     const token = randomBytes(32).toString('base64url');
-    await this.db.getRepository(RefreshTokenEntity).insert({
+    await em.getRepository(RefreshTokenEntity).insert({
       userId,
       family,
       tokenHash: hash(token),

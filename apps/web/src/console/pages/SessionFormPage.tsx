@@ -163,6 +163,12 @@ export default function SessionFormPage() {
 
   const save = async (values: FormValues) => {
     const body = toBody(values);
+    if (session) {
+      // a time shown to the minute and left alone keeps its exact value (no phantom reschedule)
+      for (const key of ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt'] as const) {
+        if (values[key] === toBjLocal(session[key])) body[key] = session[key];
+      }
+    }
     const send = async () => {
       setBusy(true);
       try {
