@@ -19,7 +19,7 @@ type Answer = { kind: 'ok' | 'again'; data: CheckInAnswer } | { kind: 'refused';
 function refusal(e: unknown, t: (k: string) => string): string {
   if (e instanceof ApiError) {
     if (e.status === 404) return t('console:desk.unknown');
-    if (e.body.details?.some((d) => /another session/.test(d.reason))) return t('console:desk.otherSession');
+    if (e.body.code === 'wrong_session') return t('console:desk.otherSession');
     if (e.status === 400) return t('console:desk.unknown');
     return e.body.message;
   }
