@@ -83,7 +83,13 @@ export const anySignedIn = (status: number) =>
   expectFor({ admin: status, organizerOwn: status, organizerOther: status, checkinOwn: status, checkinOther: status });
 
 /** Non-GET routes that anyone may call on purpose (they are throttled with @PublicWrite instead). */
-export const PUBLIC_ROUTES: string[] = ['POST /api/auth/login', 'POST /api/sessions/:id/registrations'];
+export const PUBLIC_ROUTES: string[] = [
+  'POST /api/auth/login',
+  // the refresh token in the body is the credential (the access token may have expired)
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  'POST /api/sessions/:id/registrations',
+];
 
 /**
  * Routes of other modules that existed before they had a row. A ratchet: this list may only
@@ -100,6 +106,11 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'GET /api/me',
     request: () => ({ path: '/api/me' }),
+    expect: anySignedIn(200),
+  },
+  {
+    route: 'GET /api/me/activities',
+    request: () => ({ path: '/api/me/activities' }),
     expect: anySignedIn(200),
   },
   {
@@ -263,7 +274,21 @@ function attendanceRows(): MatrixRow[] {
         await ctx.asAdmin('post', `/api/sessions/${sessionId}/check-ins`, { registrationId });
         return { path: `/api/sessions/${sessionId}/check-ins/${registrationId}` };
       },
-      expect: organizerOfActivity(204),
+      expect: checkInStaffOfActivity(204),
+    },
+    {
+      route: 'GET /api/sessions/:id/roster',
+      request: async (ctx) => ({
+        path: `/api/sessions/${(await freshRegistration(ctx, false)).sessionId}/roster?checkedIn=false`,
+      }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'GET /api/sessions/:id/registrations.xlsx',
+      request: async (ctx) => ({
+        path: `/api/sessions/${(await freshRegistration(ctx, false)).sessionId}/registrations.xlsx`,
+      }),
+      expect: organizerOfActivity(200),
     },
     {
       route: 'GET /api/sessions/:id/attendance',

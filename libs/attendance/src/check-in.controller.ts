@@ -43,9 +43,9 @@ export class CheckInController {
 
   @Delete('sessions/:id/check-ins/:registrationId')
   @HttpCode(204)
-  @Roles('organizer')
+  @Roles('organizer', 'checkin_staff')
   @Audit('check_in.undo', 'session')
-  @ApiOperation({ summary: 'Take a check-in back' })
+  @ApiOperation({ summary: 'Take a check-in back (organizers, and check-in staff of the session)' })
   async undo(
     @Param('id', ParseIdPipe) id: number,
     @Param('registrationId', ParseIdPipe) registrationId: number,

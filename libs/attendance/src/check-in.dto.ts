@@ -28,4 +28,8 @@ export interface CheckInView {
   registrationId: number;
   checkedInAt: string;
   first: boolean;
+  /** who was admitted, so the door can see it: name, category and 单位名称 */
+  name: string;
+  category: string;
+  unitName: string | null;
 }

@@ -9,6 +9,7 @@ import {
   RegistrationsService,
   SessionEntity,
   SessionsService,
+  unitNameOf,
 } from '@app/registration';
 import { CheckInDto, CheckInView } from './check-in.dto';
 import { checkInRefusal } from './check-in.window';
@@ -104,10 +105,13 @@ export class CheckInService {
     return { ...base, checkedInAt: view.checkedInAt, first: view.first };
   }
 
-  /** Takes a check-in back (organizers only) and lowers the tally with it. 404 when there is none. */
+  /**
+   * Takes a check-in back and lowers the tally with it: organizers of the activity, and check-in
+   * staff who may check in at this session (their own mistakes at the door). 404 when there is none.
+   */
   async undo(user: AuthUser, sessionId: number, registrationId: number): Promise<void> {
     const session = await this.sessions.getSession(sessionId);
-    await this.access.assertCanManageActivity(user, session.activityId);
+    await this.access.assertCanCheckIn(user, { activityId: session.activityId, sessionId });
     await this.tx.withTransaction(async ({ em }) => {
       const qb = em
         .getRepository(CheckInEntity)
@@ -168,7 +172,14 @@ export class CheckInService {
       return true;
     });
     const row = await this.db.getRepository(CheckInEntity).findOneByOrFail({ registrationId: registration.id });
-    return { registrationId: registration.id, checkedInAt: row.checkedInAt.toISOString(), first };
+    return {
+      registrationId: registration.id,
+      checkedInAt: row.checkedInAt.toISOString(),
+      first,
+      name: registration.name,
+      category: registration.category,
+      unitName: unitNameOf(registration),
+    };
   }
 
   private async bumpTally(em: EntityManager, session: SessionEntity, category: string, level: string): Promise<void> {

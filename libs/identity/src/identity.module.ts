@@ -10,6 +10,8 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/token.service';
+import { RefreshTokenService } from './auth/refresh-token.service';
+import { SignInService } from './auth/sign-in.service';
 import { IdentityBootstrap } from './identity.bootstrap';
 import { PublicWriteGuard } from './throttle/public-write.guard';
 import { RateLimiter, rateLimitStoreProvider } from './throttle/rate-limiter.service';
@@ -28,6 +30,8 @@ import { UsersService } from './users/users.service';
     UsersService,
     TokenService,
     AuthService,
+    RefreshTokenService,
+    SignInService,
     AccessService,
     AuditService,
     IdentityBootstrap,

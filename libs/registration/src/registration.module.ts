@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
 import { activitySessionsProvider } from './activity-sessions.provider';
+import { MyActivitiesController } from './my-activities.controller';
+import { MyActivitiesService } from './my-activities.service';
 import { ParticipantsService } from './participants.service';
 import { RegistrationNotifier } from './registration.notifier';
 import { RegistrationStats } from './registration.stats';
@@ -20,7 +22,7 @@ import { Waitlist } from './waitlist';
 @Module({
   // NotificationsModule is global (forRoot in the app): its outbox joins our transactions
   imports: [CatalogModule, IdentityModule],
-  controllers: [SessionsController, RegistrationsController],
+  controllers: [SessionsController, RegistrationsController, MyActivitiesController],
   providers: [
     SessionsService,
     RegistrationsService,
@@ -29,6 +31,7 @@ import { Waitlist } from './waitlist';
     RegistrationStats,
     ReminderScheduler,
     Waitlist,
+    MyActivitiesService,
     activitySessionsProvider,
   ],
   exports: [SessionsService, RegistrationsService, RegistrationStats, activitySessionsProvider.provide],

@@ -44,6 +44,8 @@ export function registrationListItem(reg: RegistrationEntity, waitlistPosition: 
     status: reg.status,
     ...(waitlistPosition !== undefined ? { waitlistPosition } : {}),
     name: reg.name,
+    unitName: unitNameOf(reg),
+    uscc: typeof reg.profile?.uscc === 'string' ? reg.profile.uscc : null,
     email: reg.email,
     phone: reveal ? reg.phone : maskPhone(reg.phone),
     idNumber: reveal ? reg.idNumber : maskIdNumber(reg.idNumber),
@@ -52,4 +54,17 @@ export function registrationListItem(reg: RegistrationEntity, waitlistPosition: 
     channel: reg.channel,
     createdAt: reg.createdAt.toISOString(),
   };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+
+/**
+ * The registrant's unit (单位名称): an enterprise or institution is its own unit; a person's is
+ * the institution, university, employer or organization given in the profile.
+ */
+export function unitNameOf(reg: Pick<RegistrationEntity, 'category' | 'name' | 'profile'>): string | null {
+  const p = reg.profile ?? {};
+  if (reg.category === 'enterprise') return reg.name;
+  if (reg.category === 'institution') return str(p.organization) ?? reg.name;
+  return str(p.institution) ?? str(p.university) ?? str(p.employer) ?? str(p.organization) ?? null;
 }

@@ -5,7 +5,6 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import {
   AppError,
   conflict,
-  findPage,
   hashRequest,
   IdempotencyService,
   isUniqueViolation,
@@ -229,21 +228,62 @@ export class RegistrationsService {
     return reg;
   }
 
+  /**
+   * A session's registrations, filtered and paged. `q` matches part of the name, phone or any
+   * profile text (单位名称, 统一社会信用代码, institution, …). `restrict` lets a module above
+   * narrow the rows to (or away from) ids it knows, e.g. the checked-in ones.
+   */
   async list(
     sessionId: number,
     q: RegistrationListQuery,
     reveal: boolean,
+    restrict: { onlyIds?: number[]; exceptIds?: number[] } = {},
   ): Promise<Page<ReturnType<typeof registrationListItem>>> {
     await this.sessions.getSession(sessionId);
-    const where = {
-      sessionId,
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.category ? { category: q.category } : {}),
+    const page = {
+      items: [] as ReturnType<typeof registrationListItem>[],
+      total: 0,
+      page: q.page,
+      pageSize: q.pageSize,
     };
-    return findPage(this.db.getRepository(RegistrationEntity), where, q, { id: 'ASC' }, async (rows) => {
-      const positions = await this.waitlist.positions(this.db.manager, rows);
-      return rows.map((r) => registrationListItem(r, positions.get(r.id), reveal));
-    });
+    if (restrict.onlyIds && restrict.onlyIds.length === 0) return page;
+    const qb = this.filtered(sessionId, q, restrict)
+      .orderBy('r.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    const positions = await this.waitlist.positions(this.db.manager, rows);
+    return { ...page, total, items: rows.map((r) => registrationListItem(r, positions.get(r.id), reveal)) };
+  }
+
+  /** Every registration of a session in id order (for the 签到表 export). */
+  async listAll(sessionId: number): Promise<RegistrationEntity[]> {
+    await this.sessions.getSession(sessionId);
+    return this.db.getRepository(RegistrationEntity).find({ where: { sessionId }, order: { id: 'ASC' } });
+  }
+
+  private filtered(
+    sessionId: number,
+    q: Pick<RegistrationListQuery, 'status' | 'category' | 'q'>,
+    restrict: { onlyIds?: number[]; exceptIds?: number[] },
+  ) {
+    const qb = this.db
+      .getRepository(RegistrationEntity)
+      .createQueryBuilder('r')
+      .where('r.session_id = :sessionId', { sessionId });
+    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    if (q.category) qb.andWhere('r.category = :category', { category: q.category });
+    if (q.q) {
+      // '!' escapes LIKE wildcards the same way on MySQL and SQLite (a backslash does not)
+      const like = `%${q.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      qb.andWhere(
+        "(r.name LIKE :like ESCAPE '!' OR r.phone LIKE :like ESCAPE '!' OR r.profile LIKE :like ESCAPE '!')",
+        { like },
+      );
+    }
+    if (restrict.onlyIds) qb.andWhere('r.id IN (:...onlyIds)', { onlyIds: restrict.onlyIds });
+    if (restrict.exceptIds?.length) qb.andWhere('r.id NOT IN (:...exceptIds)', { exceptIds: restrict.exceptIds });
+    return qb;
   }
 
   private async transition(

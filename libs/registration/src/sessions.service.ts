@@ -50,6 +50,17 @@ export class SessionsService {
       .find({ where: { activityId: In(activityIds) }, order: { startsAt: 'ASC' } });
   }
 
+  /** Sessions of many activities with their quota counters (two queries). */
+  async listForActivities(activityIds: number[]): Promise<SessionView[]> {
+    const sessions = await this.sessionsOfActivities(activityIds);
+    if (sessions.length === 0) return [];
+    const quotas = await this.db.getRepository(SessionQuotaEntity).find({
+      where: { sessionId: In(sessions.map((s) => s.id)) },
+      order: { category: 'ASC' },
+    });
+    return sessions.map((s) => sessionView(s, quotas));
+  }
+
   /** Sessions of one activity with their quota counters (two queries). */
   async listForActivity(activityId: number): Promise<SessionView[]> {
     const sessions = await this.sessionsOfActivities([activityId]);

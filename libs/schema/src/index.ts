@@ -1,6 +1,6 @@
 import { IdempotencyKeyEntity, IdempotencySchema1764000000500, SchemaParts } from '@app/core';
 import { CATALOG_ENTITIES, CatalogSchema1764000000000 } from '@app/catalog';
-import { IDENTITY_ENTITIES, IdentitySchema1764000001000 } from '@app/identity';
+import { IDENTITY_ENTITIES, IdentitySchema1764000001000, RefreshTokens1764000001100 } from '@app/identity';
 import {
   REGISTRATION_ENTITIES,
   RegistrationConsent1764000010300,
@@ -30,6 +30,7 @@ export const SCHEMA: SchemaParts = {
     CatalogSchema1764000000000,
     IdempotencySchema1764000000500,
     IdentitySchema1764000001000,
+    RefreshTokens1764000001100,
     RegistrationSchema1764000003000,
     NotificationsSchema1764000002000,
     AttendanceSchema1764000004000,

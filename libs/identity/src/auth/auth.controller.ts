@@ -8,25 +8,45 @@ import {
 } from '@nestjs/swagger';
 import { PublicWrite } from '../throttle/public-write.decorator';
 import { AuthUser } from './auth-user';
-import { LoginDto } from './auth.dto';
-import { AuthService } from './auth.service';
+import { LoginDto, RefreshDto, SignInResponse } from './auth.dto';
+import { SignInService } from './sign-in.service';
 import { CurrentUser } from './current-user.decorator';
 import { Roles } from './roles.decorator';
 
 @ApiTags('identity')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly signIn: SignInService) {}
 
   @Post('auth/login')
   @PublicWrite()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange email and password for a short-lived bearer token' })
-  @ApiOkResponse({ description: '{ accessToken, tokenType: "Bearer", expiresIn }' })
+  @ApiOkResponse({ type: SignInResponse, description: 'an access token and the refresh token that renews it' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a disabled account' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins for the account or address; see Retry-After' })
   login(@Body() body: LoginDto, @Ip() ip: string) {
-    return this.auth.login(body.email, body.password, ip);
+    return this.signIn.login(body.email, body.password, ip);
+  }
+
+  @Post('auth/refresh')
+  @PublicWrite()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new access token and the next refresh token' })
+  @ApiOkResponse({ type: SignInResponse })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown, expired, revoked or reused refresh token (a reuse ends the whole sign-in)',
+  })
+  refresh(@Body() body: RefreshDto) {
+    return this.signIn.refresh(body.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @PublicWrite()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'End the sign-in: its refresh token is refused from now on' })
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.signIn.logout(body.refreshToken);
   }
 
   @Get('me')

@@ -15,3 +15,21 @@ export class LoginDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 }
+
+export class RefreshDto {
+  @ApiProperty({ description: 'the refresh token from login or the last refresh' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class SignInResponse {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'seconds the access token lives' }) expiresIn!: number;
+  @ApiProperty({ description: 'single use: exchange it at POST /api/auth/refresh for the next pair' })
+  refreshToken!: string;
+  @ApiProperty({ description: 'seconds until the sign-in ends (a working day after login)' })
+  refreshExpiresIn!: number;
+}

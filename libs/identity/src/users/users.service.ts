@@ -190,6 +190,11 @@ export class UsersService {
     return { items: users.map((u) => userView(u, scopes.get(u.id)!)), total, page, pageSize };
   }
 
+  /** The account behind a refresh token. */
+  findById(id: number): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ id });
+  }
+
   /** The account for a login attempt (email compared trimmed and lower-cased). */
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });

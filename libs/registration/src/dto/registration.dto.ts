@@ -87,4 +87,11 @@ export class RegistrationListQuery extends PageQuery {
   @IsOptional()
   @IsIn(PARTICIPANT_CATEGORIES)
   category?: ParticipantCategory;
+
+  @ApiPropertyOptional({ description: 'search name, 单位名称, 统一社会信用代码 or phone (part of it)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  q?: string;
 }
