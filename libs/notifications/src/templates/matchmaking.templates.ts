@@ -1,5 +1,5 @@
 import type { AgendaMeetingFacts, Locale, NotificationFacts, SessionFacts } from '../notification.types';
-import { formatTimeRange, formatWhere, greeting, sessionName, signature } from './format';
+import { formatTimeRange, greeting, sessionLines, sessionName, signature } from './format';
 import type { TemplateTable } from './template.types';
 
 /** One agenda meeting as a calendar entry: the slot's times, the table and the partner in the summary. */
@@ -35,8 +35,9 @@ export const MATCHMAKING_TEMPLATES: TemplateTable<'matchmaking_agenda'> = {
       paragraphs: [
         greeting(f.recipientName, l),
         en
-          ? `Your 1:1 meetings are scheduled. Where: ${formatWhere(f.session, l)}. A calendar entry for each meeting is attached.`
-          : `您的一对一洽谈已排定。地点：${formatWhere(f.session, l)}。每场洽谈的日程文件见附件。`,
+          ? 'Your 1:1 meetings are scheduled. A calendar entry for each meeting is attached.'
+          : '您的一对一洽谈已排定，每场洽谈的日程文件见附件。',
+        sessionLines(f.session, l).join('\n'),
         agenda.length
           ? agenda.map((m) => agendaLine(m, l)).join('\n')
           : en
