@@ -118,13 +118,16 @@ describe('matchmaking on SQLite with .eml mail', () => {
       .expect(200);
     expect(mails.body.recipients).toBe(3);
     const dir = t.config.mailDir;
-    const agendaMails = () =>
-      (existsSync(dir) ? readdirSync(dir) : [])
-        .filter((f) => f.endsWith('.eml'))
-        .map((f) => parseMail(readFileSync(join(dir, f), 'utf8')))
-        .filter((m) => m.subject.includes('洽谈日程'));
-    await waitFor('3 agenda mails', () => agendaMails().length === 3);
-    const e1Mail = agendaMails().find((m) => m.to.includes(enterprise(7001).email))!;
+    const agendaMails = async () =>
+      (
+        await Promise.all(
+          (existsSync(dir) ? readdirSync(dir) : [])
+            .filter((f) => f.endsWith('.eml'))
+            .map((f) => parseMail(readFileSync(join(dir, f), 'utf8'))),
+        )
+      ).filter((m) => m.subject.includes('洽谈日程'));
+    await waitFor('3 agenda mails', async () => (await agendaMails()).length === 3);
+    const e1Mail = (await agendaMails()).find((m) => m.to.includes(enterprise(7001).email))!;
     expect(e1Mail.attachments.filter((a) => a.filename.endsWith('.ics'))).toHaveLength(2);
     const agenda = (await t.http.get(mm(e1, 'agenda')).expect(200)).body;
     expect(agenda.items.map((x: { slotNo: number }) => x.slotNo)).toEqual([1, 2]);

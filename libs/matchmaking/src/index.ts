@@ -4,4 +4,4 @@ export * from './matchmaking.module';
 export * from './matchmaking.dto';
 export * from './matching';
 export * from './scheduler';
-export { MatchmakingSchema1764000007000 } from './migrations/1764000007000-matchmaking-schema';
+export { MatchmakingSchema1764000014000 } from './migrations/1764000014000-matchmaking-schema';

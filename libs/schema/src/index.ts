@@ -9,7 +9,7 @@ import {
 import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/notifications';
 import { ATTENDANCE_ENTITIES, AttendanceSchema1764000004000 } from '@app/attendance';
 import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
-import { MATCHMAKING_ENTITIES, MatchmakingSchema1764000007000 } from '@app/matchmaking';
+import { MATCHMAKING_ENTITIES, MatchmakingSchema1764000014000 } from '@app/matchmaking';
 import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
 
 /**
@@ -39,6 +39,6 @@ export const SCHEMA: SchemaParts = {
     OutcomesSchema1764000005000,
     ProgressSchema1764000006000,
     RegistrationConsent1764000010300,
-    MatchmakingSchema1764000007000,
+    MatchmakingSchema1764000014000,
   ],
 };

@@ -10,8 +10,8 @@ const registration = (c: string) => ({
 const meeting = { columnNames: ['meeting_id'], referencedTableName: 'match_meetings', referencedColumnNames: ['id'] };
 
 /** Matchmaking: settings per session, profiles, meetings, and the placement rows whose keys forbid double-booking. */
-export class MatchmakingSchema1764000007000 implements MigrationInterface {
-  name = 'MatchmakingSchema1764000007000';
+export class MatchmakingSchema1764000014000 implements MigrationInterface {
+  name = 'MatchmakingSchema1764000014000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(
