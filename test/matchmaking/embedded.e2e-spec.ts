@@ -148,5 +148,40 @@ describe('matchmaking on SQLite with .eml mail', () => {
     expect((await t.http.get(`/api/activities/${fair}/outcomes?type=cooperation_intent`).expect(200)).body.total).toBe(
       1,
     );
+
+    // a no-show shows in the organizer's matrix; 继续洽谈 on one side only makes no intent
+    await t.http
+      .put(mm(e1, `meetings/${m12}/result`))
+      .send({ result: 'no_show' })
+      .expect(200);
+    await t.http
+      .put(mm(p2, `meetings/${m12}/result`))
+      .send({ result: 'continue' })
+      .expect(200);
+    const after = (
+      await t.http
+        .get(`/api/sessions/${session.id}/matchmaking/matrix`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200)
+    ).body;
+    expect(after.noShows).toEqual([m12]);
+    expect(after.intents).toBe(1);
+    expect(after.results).toMatchObject({ intent: 2, no_show: 1, continue: 1 });
+
+    // once the request deadline has passed, nobody asks or answers any more
+    await t.http
+      .put(`/api/sessions/${session.id}/matchmaking`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        enabled: true,
+        meetingMinutes: 30,
+        firstSlotAt: startsAt.toISOString(),
+        slotCount: 2,
+        tableCount: 1,
+        requestDeadline: new Date(Date.now() - 1000).toISOString(),
+      })
+      .expect(200);
+    const late = await t.http.post(mm(e2, 'requests')).send({ toRegistrationId: p2.id }).expect(422);
+    expect(late.body.details).toEqual([{ field: 'requestDeadline', reason: 'has passed' }]);
   });
 });
