@@ -183,5 +183,42 @@ describe('matchmaking on SQLite with .eml mail', () => {
       .expect(200);
     const late = await t.http.post(mm(e2, 'requests')).send({ toRegistrationId: p2.id }).expect(422);
     expect(late.body.details).toEqual([{ field: 'requestDeadline', reason: 'has passed' }]);
+
+    // a bigger grid; the scheduler places the waiting meeting, then fills a free slot with the best
+    // suggestion between two participants who both agreed to suggested meetings
+    await t.http
+      .put(`/api/sessions/${session.id}/matchmaking`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        enabled: true,
+        meetingMinutes: 30,
+        firstSlotAt: startsAt.toISOString(),
+        slotCount: 3,
+        tableCount: 2,
+        requestDeadline: new Date(Date.now() - 1000).toISOString(),
+      })
+      .expect(200);
+    const e3 = await reg(enterprise(7003));
+    await t.http
+      .put(mm(e3, 'profile'))
+      .send({ ...enterpriseProfile(3), tags: phdProfile(1).tags, acceptsSuggested: true })
+      .expect(200);
+    await t.http
+      .put(mm(p1, 'profile'))
+      .send({ ...phdProfile(1), acceptsSuggested: true })
+      .expect(200);
+    const filled = await t.http
+      .post(`/api/sessions/${session.id}/matchmaking/schedule`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ fillWithSuggestions: true })
+      .expect(200);
+    expect([filled.body.placed, filled.body.unplaced, filled.body.suggested]).toEqual([1, 0, 1]);
+    const p1Agenda = (await t.http.get(mm(p1, 'agenda')).expect(200)).body.items as { slotNo: number }[];
+    expect(p1Agenda).toHaveLength(3);
+    expect(new Set(p1Agenda.map((x) => x.slotNo)).size).toBe(3);
+    const e3Requests = (await t.http.get(mm(e3, 'requests')).expect(200)).body.items;
+    expect(e3Requests).toHaveLength(1);
+    expect(e3Requests[0]).toMatchObject({ status: 'accepted', partner: { registrationId: p1.id } });
+    expect(e3Requests[0].partner.contact.email).toBe(phd(7001).email);
   });
 });

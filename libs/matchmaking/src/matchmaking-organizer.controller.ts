@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { AgendaService } from './agenda.service';
-import { MatchmakingSettingsDto, MovePlacementDto } from './matchmaking.dto';
+import { MatchmakingSettingsDto, MovePlacementDto, ScheduleRunDto } from './matchmaking.dto';
 import { MatrixService } from './matrix.service';
 import { ScheduleService } from './schedule.service';
 import { MatchmakingSettingsService } from './settings.service';
@@ -50,9 +50,12 @@ export class MatchmakingOrganizerController {
   @Roles('organizer')
   @Audit('matchmaking.schedule', 'session')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Place every accepted meeting not yet placed at a table and slot (greedy)' })
-  run(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
-    return this.schedule.run(user, id);
+  @ApiOperation({
+    summary:
+      'Place every accepted meeting not yet placed (greedy); optionally fill free slots with top mutual suggestions',
+  })
+  run(@Param('id', ParseIdPipe) id: number, @Body() body: ScheduleRunDto, @CurrentUser() user: AuthUser) {
+    return this.schedule.run(user, id, body ?? {});
   }
 
   @Patch('matchmaking/meetings/:id/placement')

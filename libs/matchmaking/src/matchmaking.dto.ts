@@ -45,6 +45,14 @@ export class MatchmakingSettingsDto {
 /** PUT /api/registrations/:id/matchmaking/profile — needs (enterprise) or expertise (PhD, school). */
 export class MatchProfileDto {
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() published?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'agree to meetings with top suggestions in free slots (given only when both sides agree)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acceptsSuggested?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 300) headline?: string;
 
   @ApiProperty({ enum: MATCH_TAGS, isArray: true, description: 'industry and field tags from the shared vocabulary' })
@@ -136,6 +144,16 @@ export class MeetingResultDto {
   })
   @IsIn(MEETING_RESULTS)
   result!: MeetingResult;
+}
+
+export class ScheduleRunDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'then fill free slots with top suggestions between participants who both agreed to suggested meetings',
+  })
+  @IsOptional()
+  @IsBoolean()
+  fillWithSuggestions?: boolean;
 }
 
 export class MovePlacementDto {

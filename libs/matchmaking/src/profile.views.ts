@@ -15,6 +15,7 @@ export interface ProfileView {
   name: string;
   organization: string | null;
   published: boolean;
+  acceptsSuggested: boolean;
   headline: string | null;
   tags: string[];
   keywords: string[];
@@ -50,6 +51,7 @@ export function profileView(p: MatchProfileEntity, contact?: ContactView): Profi
     name: p.displayName,
     organization: p.organization,
     published: p.published,
+    acceptsSuggested: p.acceptsSuggested,
     headline: p.headline,
     tags: p.tags,
     keywords: p.keywords,

@@ -63,6 +63,7 @@ export class ProfilesService {
       displayName: reg.name,
       organization,
       published: dto.published ?? true,
+      acceptsSuggested: dto.acceptsSuggested ?? false,
       headline: dto.headline ?? null,
       tags: [...new Set(dto.tags)],
       keywords: [...new Set((dto.keywords ?? []).filter(Boolean))],

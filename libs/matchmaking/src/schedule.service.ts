@@ -3,8 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { conflict, invalid, isUniqueViolation, notFound, TransactionService, unprocessable } from '@app/core';
 import { AuthUser } from '@app/identity';
-import { MatchMeetingEntity, MatchmakingSettingsEntity, MatchSeatEntity, MatchSlotEntity } from './entities';
-import { MovePlacementDto } from './matchmaking.dto';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import {
+  MatchMeetingEntity,
+  MatchmakingSettingsEntity,
+  MatchProfileEntity,
+  MatchSeatEntity,
+  MatchSlotEntity,
+} from './entities';
+import { matchScore } from './matching';
+import { MovePlacementDto, ScheduleRunDto } from './matchmaking.dto';
 import { emptyOccupancy, Occupancy, placeMeetings, Placement } from './scheduler';
 import { MatchmakingSettingsService } from './settings.service';
 
@@ -13,6 +21,8 @@ export interface ScheduleRun {
   placed: number;
   alreadyPlaced: number;
   unplaced: number;
+  /** meetings created from top suggestions in free slots (both sides agreed to suggested meetings) */
+  suggested: number;
   scheduleVersion: number;
   /** how long the run took, milliseconds */
   elapsedMs: number;
@@ -34,7 +44,7 @@ export class ScheduleService {
   ) {}
 
   /** Greedy placement of every accepted meeting not yet placed. */
-  async run(user: AuthUser, sessionId: number): Promise<ScheduleRun> {
+  async run(user: AuthUser, sessionId: number, dto: ScheduleRunDto = {}): Promise<ScheduleRun> {
     const started = performance.now();
     const { settings } = await this.settings.manage(user, sessionId);
     try {
@@ -54,12 +64,15 @@ export class ScheduleService {
         );
         const people = new Map(accepted.map((r) => [Number(r.id), [Number(r.e), Number(r.p)]]));
         await this.insertPlacements(em, sessionId, placed, people);
+        const grid = { slotCount: settings.slotCount, tableCount: settings.tableCount };
+        const suggested = dto.fillWithSuggestions ? await this.fillWithSuggestions(em, sessionId, grid, occupancy) : 0;
         const version = await this.bumpVersion(em, sessionId);
         return {
           sessionId,
           placed: placed.length,
           alreadyPlaced,
           unplaced: accepted.length - placed.length,
+          suggested,
           scheduleVersion: version,
           elapsedMs: Math.round(performance.now() - started),
         };
@@ -110,6 +123,67 @@ export class ScheduleService {
         slotNo: dto.slotNo,
       });
     }
+  }
+
+  /**
+   * Free slots go to the best-scoring pairs that have no meeting yet, among participants who both
+   * agreed to suggested meetings: each becomes an accepted meeting, placed like the others.
+   */
+  private async fillWithSuggestions(
+    em: EntityManager,
+    sessionId: number,
+    grid: { slotCount: number; tableCount: number },
+    occupancy: Occupancy,
+  ): Promise<number> {
+    const willing = await em
+      .getRepository(MatchProfileEntity)
+      .findBy({ sessionId, published: true, acceptsSuggested: true });
+    const met: { e: number; p: number }[] = await em.query(
+      'SELECT enterprise_registration_id AS e, partner_registration_id AS p FROM match_meetings WHERE session_id = ?',
+      [sessionId],
+    );
+    const known = new Set(met.map((m) => `${Number(m.e)}:${Number(m.p)}`));
+    const enterprises = willing.filter((p) => p.side === 'enterprise');
+    const partners = willing.filter((p) => p.side !== 'enterprise');
+    const candidates = enterprises
+      .flatMap((e) => partners.map((p) => ({ e, p, score: matchScore(e, p).score })))
+      .filter((c) => c.score > 0 && !known.has(`${c.e.registrationId}:${c.p.registrationId}`))
+      .sort(
+        (x, y) =>
+          y.score - x.score || x.e.registrationId - y.e.registrationId || x.p.registrationId - y.p.registrationId,
+      );
+    const capacity = grid.slotCount * grid.tableCount;
+    const used = () => [...occupancy.tables.values()].reduce((n, s) => n + s.size, 0);
+    let created = 0;
+    for (const c of candidates) {
+      if (used() >= capacity) break;
+      const [spot] = placeMeetings([{ meetingId: 0, a: c.e.registrationId, b: c.p.registrationId }], grid, occupancy);
+      if (!spot) continue;
+      const now = new Date();
+      const meeting = em.create(MatchMeetingEntity, {
+        sessionId,
+        enterpriseRegistrationId: c.e.registrationId,
+        partnerRegistrationId: c.p.registrationId,
+        requesterRegistrationId: c.e.registrationId,
+        status: 'accepted',
+        message: '平台推荐洽谈（双方均同意接受推荐）',
+        openKey: null,
+        enterpriseResult: null,
+        partnerResult: null,
+        outcomeId: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.insert(MatchMeetingEntity, meeting as QueryDeepPartialEntity<MatchMeetingEntity>);
+      await this.insertPlacements(
+        em,
+        sessionId,
+        [{ ...spot, meetingId: meeting.id }],
+        new Map([[meeting.id, [c.e.registrationId, c.p.registrationId]]]),
+      );
+      created++;
+    }
+    return created;
   }
 
   private async insertPlacements(

@@ -28,5 +28,7 @@ export class MatchProfileEntity {
   @Column({ type: 'simple-json' }) keywords!: string[];
   @Column({ type: 'simple-json' }) details!: MatchProfileDetails;
   @Column({ name: 'open_requests', type: 'integer' }) openRequests!: number;
+  /** agrees to be given meetings with top suggestions in free slots (both sides must agree) */
+  @Column({ name: 'accepts_suggested', type: 'boolean' }) acceptsSuggested!: boolean;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }

@@ -48,6 +48,7 @@ export class MatchmakingSchema1764000014000 implements MigrationInterface {
           col.text('keywords'),
           col.text('details'),
           col.int('open_requests', { default: 0 }),
+          col.bool('accepts_suggested'),
           col.datetime('updated_at'),
         ],
         indices: [new TableIndex({ name: 'ix_match_profiles_side', columnNames: ['session_id', 'side', 'published'] })],
