@@ -105,7 +105,8 @@ describe('matchmaking on SQLite with .eml mail', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ tableNo: 1, slotNo: 1 })
       .expect(409);
-    expect(taken.body.message).toMatch(/already booked/);
+    expect(taken.body.code).toBe('meeting_slot_taken');
+    expect(taken.body.message).toBe('第 1 时段的 1 号桌或其中一方已有安排');
     await t.http
       .patch(`/api/matchmaking/meetings/${m21}/placement`)
       .set('Authorization', `Bearer ${admin}`)
@@ -182,7 +183,8 @@ describe('matchmaking on SQLite with .eml mail', () => {
       })
       .expect(200);
     const late = await t.http.post(mm(e2, 'requests')).send({ toRegistrationId: p2.id }).expect(422);
-    expect(late.body.details).toEqual([{ field: 'requestDeadline', reason: 'has passed' }]);
+    expect(late.body.code).toBe('matchmaking_closed');
+    expect(late.body.details[0].field).toBe('requestDeadline');
 
     // a bigger grid; the scheduler places the waiting meeting, then fills a free slot with the best
     // suggestion between two participants who both agreed to suggested meetings

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -15,6 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsDateTime } from '@app/core';
 import { COOPERATION_MODES, MATCH_TAGS, MEETING_RESULTS, MeetingResult } from './vocabulary';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -25,10 +25,12 @@ const trimEach = ({ value }: { value: unknown }) =>
 export class MatchmakingSettingsDto {
   @ApiProperty() @IsBoolean() enabled!: boolean;
   @ApiProperty({ minimum: 5, maximum: 240 }) @IsInt() @Min(5) @Max(240) meetingMinutes!: number;
-  @ApiProperty({ description: 'start of the first slot (ISO 8601)' }) @IsISO8601() firstSlotAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'start of the first slot' }) @IsDateTime() firstSlotAt!: string;
   @ApiProperty({ minimum: 1, maximum: 96 }) @IsInt() @Min(1) @Max(96) slotCount!: number;
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) tableCount!: number;
-  @ApiProperty({ description: 'requests and answers close then (ISO 8601)' }) @IsISO8601() requestDeadline!: string;
+  @ApiProperty({ format: 'date-time', description: 'requests and answers close then' })
+  @IsDateTime()
+  requestDeadline!: string;
   @ApiPropertyOptional({
     minimum: 1,
     maximum: 1000,

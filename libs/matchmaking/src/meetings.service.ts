@@ -58,7 +58,7 @@ export class MeetingsService {
         if (!taken.affected) {
           throw unprocessable(`You have ${settings.maxOpenRequests} open requests already (the limit)`, [
             { field: 'toRegistrationId', reason: `at most ${settings.maxOpenRequests} open requests per participant` },
-          ]);
+          ]).as('meeting_request_limit', { max: settings.maxOpenRequests });
         }
         const at = new Date();
         const row = em.create(MatchMeetingEntity, {
@@ -84,7 +84,7 @@ export class MeetingsService {
       const existing = await this.db.getRepository(MatchMeetingEntity).findOneBy({ sessionId: reg.sessionId, openKey });
       throw conflict(`An open request between you two exists already (meeting ${existing?.id})`, {
         existingMeetingId: existing?.id,
-      });
+      }).as('meeting_request_exists', { id: existing?.id });
     }
   }
 
@@ -152,7 +152,7 @@ export class MeetingsService {
       if (m.status !== 'accepted') {
         throw unprocessable(`Meeting ${m.id} is ${m.status}: only accepted meetings have a result`, [
           { field: 'result', reason: `the meeting is ${m.status}` },
-        ]);
+        ]).as('meeting_not_accepted', { id: m.id, status: m.status });
       }
       const column = m.enterpriseRegistrationId === reg.id ? 'enterpriseResult' : 'partnerResult';
       m[column] = result;
@@ -198,7 +198,9 @@ export class MeetingsService {
       this.assertParty(m, reg);
       if (!allowed(m)) throw forbidden(`Meeting ${m.id}: ${rule}`);
       if (m.status !== 'requested') {
-        throw unprocessable(`Meeting ${m.id} is ${m.status} already`, [{ field: 'status', reason: `is ${m.status}` }]);
+        throw unprocessable(`Meeting ${m.id} is ${m.status} already`, [
+          { field: 'status', reason: `is ${m.status}` },
+        ]).as('meeting_not_open', { id: m.id, status: m.status });
       }
       const updatedAt = new Date();
       await em.update(MatchMeetingEntity, m.id, { status: to, openKey: null, updatedAt });
@@ -235,6 +237,6 @@ function assertBeforeDeadline(deadline: Date, now: Date): void {
   if (now.getTime() > deadline.getTime()) {
     throw unprocessable(`Meeting requests closed at ${deadline.toISOString()}`, [
       { field: 'requestDeadline', reason: 'has passed' },
-    ]);
+    ]).as('matchmaking_closed', { deadline });
   }
 }

@@ -17,7 +17,9 @@ export class ParticipantAccess {
       throw forbidden('Only the holder of the manage token can act for a participant');
     }
     const reg = await this.registrations.getEntity(registrationId);
-    if (!this.registrations.holdsToken(reg, token)) throw forbidden('Invalid manage token for this registration');
+    if (!this.registrations.holdsToken(reg, token)) {
+      throw forbidden('Invalid manage token for this registration').as('invalid_manage_token');
+    }
     if (reg.status !== 'confirmed') {
       throw unprocessable(
         `Registration ${reg.id} is ${reg.status}: only confirmed registrants take part in matchmaking`,

@@ -134,7 +134,7 @@ export class ProfilesService {
     if (!p) {
       throw unprocessable('Publish your matchmaking profile first', [
         { field: 'profile', reason: 'no matchmaking profile for this registration' },
-      ]);
+      ]).as('matchmaking_profile_required');
     }
     return p;
   }

@@ -78,7 +78,8 @@ export class ScheduleService {
         };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('The schedule changed meanwhile; run the scheduler again');
+      if (isUniqueViolation(error))
+        throw conflict('The schedule changed meanwhile; run the scheduler again').as('schedule_changed');
       throw error;
     }
   }
@@ -100,7 +101,7 @@ export class ScheduleService {
     if (meeting.status !== 'accepted') {
       throw unprocessable(`Meeting ${meetingId} is ${meeting.status}`, [
         { field: 'status', reason: 'only accepted meetings are placed' },
-      ]);
+      ]).as('meeting_not_accepted', { id: meetingId, status: meeting.status });
     }
     const sessionId = meeting.sessionId;
     try {
@@ -121,7 +122,7 @@ export class ScheduleService {
       throw conflict(`Table ${dto.tableNo} or one of the two participants is already booked in slot ${dto.slotNo}`, {
         tableNo: dto.tableNo,
         slotNo: dto.slotNo,
-      });
+      }).as('meeting_slot_taken', { tableNo: dto.tableNo, slotNo: dto.slotNo });
     }
   }
 

@@ -88,7 +88,7 @@ export class MatchmakingSettingsService {
     if (!s || !s.enabled) {
       throw unprocessable(`Session ${sessionId} does not run matchmaking`, [
         { field: 'sessionId', reason: 'matchmaking is not enabled for this session' },
-      ]);
+      ]).as('matchmaking_not_enabled', { sessionId });
     }
     return s;
   }
