@@ -13,6 +13,17 @@ export const LAYERS = {
   registration: ['core', 'catalog', 'identity', 'notifications'],
   attendance: ['core', 'catalog', 'identity', 'notifications', 'registration'],
   outcomes: ['core', 'catalog', 'identity', 'notifications', 'registration'],
+  matchmaking: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
   progress: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
-  schema: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes', 'progress'],
+  schema: [
+    'core',
+    'catalog',
+    'identity',
+    'notifications',
+    'registration',
+    'attendance',
+    'outcomes',
+    'matchmaking',
+    'progress',
+  ],
 };

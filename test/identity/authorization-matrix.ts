@@ -17,7 +17,7 @@
  * everything they do not allow is 403 for signed-in actors and 401 for anonymous.
  */
 import TestAgent from 'supertest/lib/agent';
-import { phd, sessionBody } from '../support/fixtures';
+import { enterprise, phd, sessionBody } from '../support/fixtures';
 
 /**
  * Who asks. "Own" means a unit of the matrix activity (市人社局, lead and host of 泉博会);
@@ -165,6 +165,7 @@ export const MATRIX: MatrixRow[] = [
   ...attendanceRows(),
   ...outcomeRows(),
   ...progressRows(),
+  ...matchmakingRows(),
 ];
 
 /** A fresh session of the matrix activity and, when asked, one registration in it (created as admin). */
@@ -374,5 +375,122 @@ function progressRows(): MatrixRow[] {
       request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/${variant}` }),
       expect: anyOrganizer(200),
     })),
+  ];
+}
+
+/** A fresh session of the matrix activity running matchmaking, with one enterprise and one PhD (tokens kept). */
+async function matchmakingSession(ctx: MatrixContext, withAcceptedMeeting = false) {
+  const session = await ctx.asAdmin('post', `/api/activities/${ctx.activity.id}/sessions`, sessionBody());
+  const startsAt = new Date(session.body.startsAt as string);
+  await ctx.asAdmin('put', `/api/sessions/${session.body.id}/matchmaking`, {
+    enabled: true,
+    meetingMinutes: 20,
+    firstSlotAt: startsAt.toISOString(),
+    slotCount: 4,
+    tableCount: 2,
+    requestDeadline: new Date(startsAt.getTime() - 3600_000).toISOString(),
+  });
+  const sessionId = session.body.id as number;
+  if (!withAcceptedMeeting) return { sessionId, meetingId: 0 };
+  const n = Number(ctx.unique('').replace(/\D/g, '').slice(-4));
+  const e = (await ctx.http.post(`/api/sessions/${sessionId}/registrations`).send(enterprise(n))).body;
+  const p = (await ctx.http.post(`/api/sessions/${sessionId}/registrations`).send(phd(n))).body;
+  const mm = (r: { id: number; manageToken: string }, rest: string) =>
+    `/api/registrations/${r.id}/matchmaking/${rest}?token=${r.manageToken}`;
+  await ctx.http
+    .put(mm(e, 'profile'))
+    .send({ tags: ['新材料'], technicalNeeds: '碳纤维复合材料' })
+    .expect(200);
+  await ctx.http
+    .put(mm(p, 'profile'))
+    .send({ tags: ['新材料'], expertise: '复合材料' })
+    .expect(200);
+  const meeting = (await ctx.http.post(mm(e, 'requests')).send({ toRegistrationId: p.id }).expect(201)).body;
+  await ctx.http.post(mm(p, `requests/${meeting.id}/accept`)).expect(200);
+  return { sessionId, meetingId: meeting.id as number };
+}
+
+function matchmakingRows(): MatrixRow[] {
+  const participant = (route: string, path: string, body?: object): MatrixRow => ({
+    route,
+    note: 'without a manage token',
+    request: () => ({ path, body }),
+    // participant routes act only with the registration's manage token: without it nobody may (401 / 403)
+    expect: expectFor({}),
+  });
+  return [
+    {
+      route: 'PUT /api/sessions/:id/matchmaking',
+      request: async (ctx) => {
+        const session = await ctx.asAdmin('post', `/api/activities/${ctx.activity.id}/sessions`, sessionBody());
+        const startsAt = new Date(session.body.startsAt as string);
+        return {
+          path: `/api/sessions/${session.body.id}/matchmaking`,
+          body: {
+            enabled: true,
+            meetingMinutes: 20,
+            firstSlotAt: startsAt.toISOString(),
+            slotCount: 16,
+            tableCount: 12,
+            requestDeadline: new Date(startsAt.getTime() - 3600_000).toISOString(),
+          },
+        };
+      },
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'POST /api/sessions/:id/matchmaking/schedule',
+      request: async (ctx) => ({
+        path: `/api/sessions/${(await matchmakingSession(ctx, true)).sessionId}/matchmaking/schedule`,
+      }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'PATCH /api/matchmaking/meetings/:id/placement',
+      request: async (ctx) => ({
+        path: `/api/matchmaking/meetings/${(await matchmakingSession(ctx, true)).meetingId}/placement`,
+        body: { tableNo: 2, slotNo: 3 },
+      }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'POST /api/sessions/:id/matchmaking/agenda-mails',
+      request: async (ctx) => ({
+        path: `/api/sessions/${(await matchmakingSession(ctx)).sessionId}/matchmaking/agenda-mails`,
+      }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'GET /api/sessions/:id/matchmaking/matrix',
+      request: async (ctx) => ({
+        path: `/api/sessions/${(await matchmakingSession(ctx)).sessionId}/matchmaking/matrix`,
+      }),
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'GET /api/sessions/:id/matchmaking/matrix.xlsx',
+      request: async (ctx) => ({
+        path: `/api/sessions/${(await matchmakingSession(ctx)).sessionId}/matchmaking/matrix.xlsx`,
+      }),
+      expect: organizerOfActivity(200),
+    },
+    participant('PUT /api/registrations/:id/matchmaking/profile', '/api/registrations/1/matchmaking/profile', {
+      tags: ['新材料'],
+      expertise: '复合材料',
+    }),
+    participant('POST /api/registrations/:id/matchmaking/requests', '/api/registrations/1/matchmaking/requests', {
+      toRegistrationId: 2,
+    }),
+    ...['accept', 'decline', 'withdraw'].map((verb) =>
+      participant(
+        `POST /api/registrations/:id/matchmaking/requests/:meetingId/${verb}`,
+        `/api/registrations/1/matchmaking/requests/1/${verb}`,
+      ),
+    ),
+    participant(
+      'PUT /api/registrations/:id/matchmaking/meetings/:meetingId/result',
+      '/api/registrations/1/matchmaking/meetings/1/result',
+      { result: 'intent' },
+    ),
   ];
 }

@@ -8,6 +8,7 @@ import { RegistrationModule } from '@app/registration';
 import { NotificationsModule } from '@app/notifications';
 import { AttendanceModule } from '@app/attendance';
 import { OutcomesModule } from '@app/outcomes';
+import { MatchmakingModule } from '@app/matchmaking';
 import { ProgressModule } from '@app/progress';
 import { HealthController } from './health.controller';
 import { QUEUE_HEALTH } from './queue-health';
@@ -29,6 +30,7 @@ export class AppModule {
         NotificationsModule.forRoot(config, { queueHealthToken: QUEUE_HEALTH }),
         AttendanceModule,
         OutcomesModule,
+        MatchmakingModule,
         ProgressModule,
       ],
       controllers: [HealthController],

@@ -14,6 +14,7 @@ export const NOTIFICATION_TYPES = [
   'session_postponed',
   'session_cancelled',
   'session_moved_online',
+  'matchmaking_agenda',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -61,6 +62,22 @@ export interface NotificationFacts {
   waitlistPosition?: number;
   /** organizer's reason on reject / cancel */
   reason?: string;
+  /** matchmaking_agenda: the recipient's meetings in time order */
+  agenda?: AgendaMeetingFacts[];
+}
+
+/** One 1:1 meeting of a matchmaking agenda, as the recipient should read it. */
+export interface AgendaMeetingFacts {
+  meetingId: number;
+  tableNo: number;
+  slotNo: number;
+  /** ISO 8601 */
+  startsAt: string;
+  endsAt: string;
+  partnerName: string;
+  partnerOrganization: string | null;
+  /** contact data of the partner (the meeting is accepted, so both may see it) */
+  partnerContact: string | null;
 }
 
 export interface NewNotification {

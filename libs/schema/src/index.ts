@@ -9,6 +9,7 @@ import {
 import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/notifications';
 import { ATTENDANCE_ENTITIES, AttendanceSchema1764000004000 } from '@app/attendance';
 import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
+import { MATCHMAKING_ENTITIES, MatchmakingSchema1764000014000 } from '@app/matchmaking';
 import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
 
 /**
@@ -24,6 +25,7 @@ export const SCHEMA: SchemaParts = {
     ...NOTIFICATION_ENTITIES,
     ...ATTENDANCE_ENTITIES,
     ...OUTCOME_ENTITIES,
+    ...MATCHMAKING_ENTITIES,
     ...PROGRESS_ENTITIES,
   ],
   migrations: [
@@ -37,5 +39,6 @@ export const SCHEMA: SchemaParts = {
     OutcomesSchema1764000005000,
     ProgressSchema1764000006000,
     RegistrationConsent1764000010300,
+    MatchmakingSchema1764000014000,
   ],
 };

@@ -53,6 +53,16 @@ export const ERROR_CODES = [
   'target_not_reportable',
   'not_responsible_unit',
   'notification_already_sent',
+  // matchmaking
+  'matchmaking_not_enabled',
+  'matchmaking_closed',
+  'matchmaking_profile_required',
+  'meeting_request_limit',
+  'meeting_request_exists',
+  'meeting_not_open',
+  'meeting_not_accepted',
+  'meeting_slot_taken',
+  'schedule_changed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

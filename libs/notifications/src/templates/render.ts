@@ -1,12 +1,18 @@
 import type { Locale, NotificationFacts, NotificationType } from '../notification.types';
 import { escapeHtml, signature } from './format';
 import { buildIcs, icsMethod } from './ics';
+import { meetingAsSession } from './matchmaking.templates';
 import { qrCodePng } from './qr-png';
+import { MATCHMAKING_TEMPLATES } from './matchmaking.templates';
 import { REGISTRATION_TEMPLATES } from './registration.templates';
 import { SESSION_TEMPLATES } from './session.templates';
 import type { TemplateFn } from './template.types';
 
-const TEMPLATES: Record<NotificationType, TemplateFn> = { ...REGISTRATION_TEMPLATES, ...SESSION_TEMPLATES };
+const TEMPLATES: Record<NotificationType, TemplateFn> = {
+  ...REGISTRATION_TEMPLATES,
+  ...SESSION_TEMPLATES,
+  ...MATCHMAKING_TEMPLATES,
+};
 
 /** Types whose message is a ticket: the check-in QR code goes with it. */
 const WITH_QR = new Set<NotificationType>([
@@ -130,6 +136,20 @@ export async function renderNotification(
       filename: 'session.ics',
       content: buildIcs(ics),
       contentType: `text/calendar; charset=utf-8; method=${icsMethod(ics)}`,
+    });
+  }
+  for (const m of n.facts.agenda ?? []) {
+    attachments.push({
+      filename: `meeting-${m.slotNo}-table-${m.tableNo}.ics`,
+      content: buildIcs({
+        session: meetingAsSession(n.facts, m, locale),
+        locale,
+        uid: `match-meeting-${m.meetingId}@${mailDomain}`,
+        stamp: n.createdAt,
+        url: n.facts.manageUrl,
+        organizer: `mailto:${senderAddress}`,
+      }),
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
     });
   }
   const html = [
