@@ -228,6 +228,21 @@ function registrationRows(): MatrixRow[] {
       }),
       expect: organizerOfActivity(200),
     },
+    {
+      route: 'POST /api/registrations/:id/reopen',
+      note: 'a rejected registration goes back to pending',
+      request: async (ctx) => {
+        const { registrationId } = await freshRegistration(ctx, true);
+        await ctx.asAdmin('post', `/api/registrations/${registrationId}/reject`, {});
+        return { path: `/api/registrations/${registrationId}/reopen`, body: {} };
+      },
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'POST /api/reconciliation/runs',
+      request: () => ({ path: '/api/reconciliation/runs', body: {} }),
+      expect: adminOnly(201),
+    },
   ];
 }
 

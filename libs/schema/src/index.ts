@@ -4,11 +4,18 @@ import { IDENTITY_ENTITIES, IdentitySchema1764000001000, RefreshTokens1764000001
 import {
   REGISTRATION_ENTITIES,
   RegistrationConsent1764000010300,
+  ParticipationCounts1764000007000,
+  REGISTRATION_ENTITIES,
   RegistrationSchema1764000003000,
 } from '@app/registration';
 import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/notifications';
-import { ATTENDANCE_ENTITIES, AttendanceSchema1764000004000 } from '@app/attendance';
-import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
+import {
+  ATTENDANCE_ENTITIES,
+  AttendanceSchema1764000004000,
+  CheckedInRegistrations1764000007100,
+} from '@app/attendance';
+import { OUTCOME_ENTITIES, OutcomeDedupe1764000007200, OutcomesSchema1764000005000 } from '@app/outcomes';
+import { RECONCILIATION_ENTITIES, ReconciliationSchema1764000007300 } from '@app/reconciliation';
 import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
 
 /**
@@ -25,6 +32,7 @@ export const SCHEMA: SchemaParts = {
     ...ATTENDANCE_ENTITIES,
     ...OUTCOME_ENTITIES,
     ...PROGRESS_ENTITIES,
+    ...RECONCILIATION_ENTITIES,
   ],
   migrations: [
     CatalogSchema1764000000000,
@@ -37,5 +45,9 @@ export const SCHEMA: SchemaParts = {
     OutcomesSchema1764000005000,
     ProgressSchema1764000006000,
     RegistrationConsent1764000010300,
+    ParticipationCounts1764000007000,
+    CheckedInRegistrations1764000007100,
+    OutcomeDedupe1764000007200,
+    ReconciliationSchema1764000007300,
   ],
 };

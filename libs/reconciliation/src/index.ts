@@ -1,0 +1,8 @@
+import { ReconciliationRunEntity } from './reconciliation-run.entity';
+
+export * from './reconciliation-run.entity';
+export * from './reconciliation.service';
+export * from './reconciliation.module';
+export * from './reconciliation.queue';
+export { ReconciliationSchema1764000007300 } from './migrations/1764000007300-reconciliation-schema';
+export const RECONCILIATION_ENTITIES = [ReconciliationRunEntity];
