@@ -33,7 +33,14 @@ export async function* csvRows(text: string): AsyncGenerator<SheetRow> {
   while (line < lineStarts.length) {
     let lastLine = line; // physical lines consumed by this pass's good records
     let failed: CsvError | undefined;
-    const parser = parse({ delimiter, relax_column_count: true, info: true, bom: false, skip_empty_lines: false });
+    const parser = parse({
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      info: true,
+      bom: false,
+      skip_empty_lines: false,
+    });
     const feed = async () => {
       const rest = src.slice(lineStarts[line]);
       for (let i = 0; i < rest.length && !parser.destroyed; i += 64 * 1024) {
