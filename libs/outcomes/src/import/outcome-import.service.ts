@@ -7,7 +7,7 @@ import { OutcomeEntity } from '../entities';
 import { chinaToday, outcomeKey } from '../outcome.key';
 import { moveTally } from '../outcome.tallies';
 import { AgreementRow, apprenticeshipColumns, judgeAgreementRow, RowError } from './apprenticeship.rows';
-import { yieldToEventLoop } from './csv.reader';
+import { EventLoopYielder, yieldToEventLoop } from './csv.reader';
 import { readSheet } from './table.reader';
 
 export interface ImportResult {
@@ -17,8 +17,12 @@ export interface ImportResult {
   errorsOmitted?: number;
 }
 
-/** Rows per INSERT and per transaction: well under both engines' bound-parameter limits. */
-const CHUNK = 1000;
+/**
+ * Rows per INSERT and per transaction: small enough that one chunk holds the event loop for a
+ * few milliseconds only (SQLite writes synchronously, and other queries wait for its
+ * transaction), large enough to stay fast.
+ */
+const CHUNK = { mysql: 500, sqlite: 100 };
 
 type Keyed = AgreementRow & { key: string };
 
@@ -58,7 +62,9 @@ export class OutcomeImportService {
     const errors: RowError[] = [];
     const firstRowOf = new Map<string, number>();
     let rows = 0;
+    const yielder = new EventLoopYielder();
     for await (const r of sheet.rows) {
+      await yielder.maybeYield();
       if (++rows > this.config.importMaxRows) {
         throw new AppError(
           HttpStatus.UNPROCESSABLE_ENTITY,
@@ -92,8 +98,9 @@ export class OutcomeImportService {
       good.push({ ...row, key });
     }
     let imported = 0;
-    for (let i = 0; i < good.length; i += CHUNK) {
-      const chunk = good.slice(i, i + CHUNK);
+    const size = this.tx.isMysql ? CHUNK.mysql : CHUNK.sqlite;
+    for (let i = 0; i < good.length; i += size) {
+      const chunk = good.slice(i, i + size);
       const written = await this.writeChunk(user, activityId, chunk);
       imported += written.size;
       for (const r of chunk) {
@@ -143,7 +150,7 @@ export class OutcomeImportService {
         .execute();
       const written = await em.find(OutcomeEntity, {
         where: { importBatch: batch },
-        select: { id: true, dedupeKey: true, agreementType: true, status: true, details: true },
+        select: { id: true, dedupeKey: true, agreementType: true, status: true },
       });
       const counts = new Map<string, { agreementType: string; status: string; n: number }>();
       for (const o of written) {
@@ -155,8 +162,9 @@ export class OutcomeImportService {
       for (const c of counts.values()) {
         await moveTally(em, { activityId, type: 'apprenticeship_agreement', ...c }, c.n);
       }
-      const rowsWritten = new Set(written.map((o) => (o.details as { importRow?: number } | null)?.importRow));
-      return new Set(rows.filter((r) => rowsWritten.has(r.row)).map((r) => r.key));
+      // keys are unique within the file; a cancelled row has none and is never a duplicate
+      const keys = new Set(written.map((o) => o.dedupeKey));
+      return new Set(rows.filter((r) => r.status === 'cancelled' || keys.has(r.key)).map((r) => r.key));
     });
   }
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { invalidField } from '@app/core';
-import { csvRows, yieldToEventLoop } from './csv.reader';
+import { csvRows, EventLoopYielder } from './csv.reader';
 import { SheetRow } from './sheet';
 import { unpackedSize } from './zip.size';
 
@@ -65,14 +65,14 @@ async function* xlsxRows(file: Buffer, limits: ReadLimits): AsyncGenerator<Sheet
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw invalidField('file', 'has no worksheet');
-  let n = 0;
+  const yielder = new EventLoopYielder();
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.findRow(r);
     if (!row || !row.hasValues) continue;
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
     yield { row: r, cells };
-    if (++n % 500 === 0) await yieldToEventLoop();
+    await yielder.maybeYield();
   }
 }
 
