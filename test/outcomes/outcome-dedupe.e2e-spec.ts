@@ -99,16 +99,13 @@ describe.each(['sqlite', 'mysql'] as const)('outcomes count once on %s', (kind) 
     const gone = (await t.http.post(`/api/sessions/${s.id}/registrations`).send(phd(2)).expect(201)).body;
     await t.http.post(`/api/registrations/${gone.id}/cancel?token=${gone.manageToken}`).send({}).expect(200);
     const intent = (registrationIds: number[]) =>
-      t.http
-        .post(`/api/activities/${fair}/outcomes`)
-        .set(auth())
-        .send({
-          type: 'cooperation_intent',
-          title: '项目合作意向',
-          status: 'intent',
-          sessionId: s.id,
-          registrationIds,
-        });
+      t.http.post(`/api/activities/${fair}/outcomes`).set(auth()).send({
+        type: 'cooperation_intent',
+        title: '项目合作意向',
+        status: 'intent',
+        sessionId: s.id,
+        registrationIds,
+      });
     const cancelled = await intent([e.id, gone.id]).expect(422);
     expect(cancelled.body.details).toEqual([
       { field: 'registrationIds[1]', reason: `registration ${gone.id} is cancelled` },
