@@ -78,4 +78,22 @@ describe.each(['sqlite', 'mysql'] as const)('distinct participants on %s', (kind
     const att = await t.http.get(`/api/sessions/${b.id}/attendance`).set(auth()).expect(200);
     expect(att.body.total.checkedIn).toBe(1);
   });
+
+  it('stays exact under concurrency: one enterprise in eight sessions at once, twenty others alongside', async () => {
+    const sessions = await Promise.all(Array.from({ length: 8 }, () => createSession(t.http, admin, fair)));
+    const before = await actual('2021-2-2-enterprises');
+    await Promise.all([
+      ...sessions.map((s) => t.http.post(`/api/sessions/${s.id}/registrations`).send(enterprise(500)).expect(201)),
+      ...Array.from({ length: 20 }, (_, i) =>
+        t.http
+          .post(`/api/sessions/${sessions[i % 8]!.id}/registrations`)
+          .send(enterprise(600 + i))
+          .expect(201),
+      ),
+    ]);
+    expect(await actual('2021-2-2-enterprises')).toBe(before + 21);
+    // the kept counts agree with a recount from the rows
+    const run = await t.http.post('/api/reconciliation/runs').set(auth()).send({}).expect(201);
+    expect(run.body.repairs).toEqual([]);
+  });
 });
