@@ -323,12 +323,14 @@ function attendanceRows(): MatrixRow[] {
   ];
 }
 
+let intentSeq = 0;
+/** A new intent each time: a record repeating another (same type, parties and date) is a 409 duplicate. */
 function intentBody() {
   return {
     type: 'cooperation_intent',
     title: '人才引进和项目合作意向',
     status: 'intent',
-    parties: { enterpriseName: '泉州某新材料有限公司', phdName: '陈博士' },
+    parties: { enterpriseName: `泉州某新材料有限公司${++intentSeq}`, phdName: '陈博士' },
   };
 }
 
