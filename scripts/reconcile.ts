@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database, SCHEMA), ReconciliationCoreModule],
   })
   class ReconcileModule {}
-  const app = await NestFactory.createApplicationContext(ReconcileModule, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(ReconcileModule, { logger: ['error', 'warn'] });
   try {
     const db = app.get<DataSource>(getDataSourceToken());
     await withStartupLock(db, () => runMigrations(db));
