@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ParticipationKind } from '../entities';
-import { affected, insertIgnoreInto } from './sql';
+import { affected } from './sql';
 
 export interface ParticipationKey {
   activityId: number;
@@ -11,6 +11,7 @@ export interface ParticipationKey {
 }
 
 const KEY = 'activity_id = ? AND category = ? AND level = ? AND kind = ?';
+const KEY_COLUMNS = ['activity_id', 'category', 'level', 'kind'];
 
 /**
  * Keeps `participations` and `participation_totals` in the caller's transaction. A place is
@@ -30,26 +31,34 @@ export class ParticipationCounter {
 
   async add(key: ParticipationKey, kind: ParticipationKind): Promise<void> {
     const k = [key.activityId, key.category, key.level, kind];
-    const appeared = await affected(
-      this.em,
-      `${insertIgnoreInto(this.em)} participations (activity_id, category, level, kind, participant_id, sessions) ` +
-        'VALUES (?, ?, ?, ?, ?, 1)',
-      [...k, key.participantId],
-    );
-    if (appeared === 0) {
-      await affected(this.em, `UPDATE participations SET sessions = sessions + 1 WHERE ${KEY} AND participant_id = ?`, [
-        ...k,
-        key.participantId,
-      ]);
-      return;
+    if (
+      await this.upsertIncrement(
+        'participations',
+        'sessions',
+        [...KEY_COLUMNS, 'participant_id'],
+        [...k, key.participantId],
+      )
+    ) {
+      await this.upsertIncrement('participation_totals', 'participants', KEY_COLUMNS, k);
     }
-    await affected(
-      this.em,
-      `${insertIgnoreInto(this.em)} participation_totals (activity_id, category, level, kind, participants) ` +
-        'VALUES (?, ?, ?, ?, 0)',
-      k,
-    );
-    await affected(this.em, `UPDATE participation_totals SET participants = participants + 1 WHERE ${KEY}`, k);
+  }
+
+  /**
+   * value + 1 on the line, created at 1 when missing; true when it was created. MySQL: one
+   * `INSERT … ON DUPLICATE KEY UPDATE`, which takes the row's exclusive lock at once (an INSERT
+   * IGNORE would take a shared lock first, and two writers upgrading it deadlock); it reports 1
+   * affected row for an insert, 2 for an update. SQLite serializes writers: update, else insert.
+   */
+  private async upsertIncrement(table: string, value: string, columns: string[], params: unknown[]): Promise<boolean> {
+    const insert = `INSERT INTO ${table} (${[...columns, value].join(', ')}) VALUES (${columns.map(() => '?').join(', ')}, 1)`;
+    if (this.em.connection.options.type === 'mysql') {
+      return (await affected(this.em, `${insert} ON DUPLICATE KEY UPDATE ${value} = ${value} + 1`, params)) === 1;
+    }
+    const where = columns.map((c) => `${c} = ?`).join(' AND ');
+    if ((await affected(this.em, `UPDATE ${table} SET ${value} = ${value} + 1 WHERE ${where}`, params)) > 0)
+      return false;
+    await affected(this.em, insert, params);
+    return true;
   }
 
   async remove(key: ParticipationKey, kind: ParticipationKind): Promise<void> {
