@@ -59,6 +59,15 @@ describe.each(['sqlite', 'mysql'] as const)('cancelled session on %s', (kind) =>
     const notes = await t.http.get(`/api/notifications?type=session_cancelled&pageSize=50`).set(auth()).expect(200);
     const told = new Set(notes.body.items.map((n: { registrationId: number }) => n.registrationId));
     for (const r of regs) expect(told.has(r.id)).toBe(true);
+    // editing the cancelled session again moves no count twice
+    await t.http
+      .patch(`/api/sessions/${doomed.id}`)
+      .set(auth())
+      .send({ title: '已取消的场次', status: 'cancelled' })
+      .expect(200);
+    expect(await actual('2021-2-2-enterprises')).toBe(1);
+    const rerun = await t.http.post('/api/reconciliation/runs').set(auth()).send({}).expect(201);
+    expect(rerun.body.repairs).toEqual([]);
     // and it stays cancelled: no reopening a session whose registrations are gone
     const back = await t.http.patch(`/api/sessions/${doomed.id}`).set(auth()).send({ status: 'scheduled' }).expect(422);
     expect(back.body.code).toBe('session_cancelled');
@@ -83,5 +92,19 @@ describe.each(['sqlite', 'mysql'] as const)('cancelled session on %s', (kind) =>
     expect(await actual('2021-1-1-county-competitions')).toBe(before + 1);
     await t.http.patch(`/api/sessions/${s.id}`).set(auth()).send({ status: 'cancelled' }).expect(200);
     expect(await actual('2021-1-1-county-competitions')).toBe(before);
+  });
+
+  it('drops the check-ins of a cancelled session from attendance, once', async () => {
+    const alliance = await activityId(t.http, '2021-2-1');
+    const s = await createSession(t.http, admin, alliance, { startsInHours: 1.5 });
+    const before = await actual('2021-2-1-enterprises');
+    const reg = (await t.http.post(`/api/sessions/${s.id}/registrations`).send(enterprise(30)).expect(201)).body;
+    await t.http.post(`/api/sessions/${s.id}/check-ins`).set(auth()).send({ registrationId: reg.id }).expect(201);
+    expect(await actual('2021-2-1-enterprises')).toBe(before + 1);
+    await t.http.patch(`/api/sessions/${s.id}`).set(auth()).send({ status: 'cancelled' }).expect(200);
+    expect(await actual('2021-2-1-enterprises')).toBe(before);
+    await t.http.patch(`/api/sessions/${s.id}`).set(auth()).send({ title: '取消' }).expect(200);
+    expect(await actual('2021-2-1-enterprises')).toBe(before);
+    expect((await t.http.post('/api/reconciliation/runs').set(auth()).send({}).expect(201)).body.repairs).toEqual([]);
   });
 });

@@ -182,7 +182,9 @@ export class SessionsService {
       await em.save(session);
 
       if (session.status === 'cancelled') {
-        // registrants hear of the cancellation first (with their places as they were), then the places go
+        // once: registrants hear of the cancellation first (with their places as they were), then
+        // the places go; a later edit of a cancelled session moves nothing
+        if (before.status === 'cancelled') return;
         if (type) await this.notifyRegistrants(tx, type, session, before, dto.reason);
         await this.cancelRegistrations(tx, session);
         return;
