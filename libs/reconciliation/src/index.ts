@@ -5,5 +5,5 @@ export * from './reconciliation.service';
 export * from './reconciliation.module';
 export * from './reconciliation.scheduler';
 export * from './reconciliation.queue';
-export { ReconciliationSchema1764000007300 } from './migrations/1764000007300-reconciliation-schema';
+export { ReconciliationSchema1764000020300 } from './migrations/1764000020300-reconciliation-schema';
 export const RECONCILIATION_ENTITIES = [ReconciliationRunEntity];

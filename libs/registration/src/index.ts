@@ -13,8 +13,8 @@ export { RegistrationSchema1764000003000 } from './migrations/1764000003000-regi
 export { RegistrationConsent1764000010300 } from './migrations/1764000010300-registration-consent';
 export * from './counting/participation.sql';
 export {
-  ParticipationCounts1764000007000,
+  ParticipationCounts1764000020000,
   backfillParticipations,
-} from './migrations/1764000007000-participation-counts';
+} from './migrations/1764000020000-participation-counts';
 export * from './counting/count-check';
 export * from './counting/registration.checks';

@@ -2,9 +2,8 @@ import { IdempotencyKeyEntity, IdempotencySchema1764000000500, SchemaParts } fro
 import { CATALOG_ENTITIES, CatalogSchema1764000000000 } from '@app/catalog';
 import { IDENTITY_ENTITIES, IdentitySchema1764000001000, RefreshTokens1764000001100 } from '@app/identity';
 import {
-  REGISTRATION_ENTITIES,
   RegistrationConsent1764000010300,
-  ParticipationCounts1764000007000,
+  ParticipationCounts1764000020000,
   REGISTRATION_ENTITIES,
   RegistrationSchema1764000003000,
 } from '@app/registration';
@@ -12,10 +11,10 @@ import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/no
 import {
   ATTENDANCE_ENTITIES,
   AttendanceSchema1764000004000,
-  CheckedInRegistrations1764000007100,
+  CheckedInRegistrations1764000020100,
 } from '@app/attendance';
-import { OUTCOME_ENTITIES, OutcomeDedupe1764000007200, OutcomesSchema1764000005000 } from '@app/outcomes';
-import { RECONCILIATION_ENTITIES, ReconciliationSchema1764000007300 } from '@app/reconciliation';
+import { OUTCOME_ENTITIES, OutcomeDedupe1764000020200, OutcomesSchema1764000005000 } from '@app/outcomes';
+import { RECONCILIATION_ENTITIES, ReconciliationSchema1764000020300 } from '@app/reconciliation';
 import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
 
 /**
@@ -45,9 +44,9 @@ export const SCHEMA: SchemaParts = {
     OutcomesSchema1764000005000,
     ProgressSchema1764000006000,
     RegistrationConsent1764000010300,
-    ParticipationCounts1764000007000,
-    CheckedInRegistrations1764000007100,
-    OutcomeDedupe1764000007200,
-    ReconciliationSchema1764000007300,
+    ParticipationCounts1764000020000,
+    CheckedInRegistrations1764000020100,
+    OutcomeDedupe1764000020200,
+    ReconciliationSchema1764000020300,
   ],
 };

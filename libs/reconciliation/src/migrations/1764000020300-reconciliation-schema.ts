@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { col } from '@app/core';
 
 /** The record of reconciliation runs (health reports the last one). */
-export class ReconciliationSchema1764000007300 implements MigrationInterface {
-  name = 'ReconciliationSchema1764000007300';
+export class ReconciliationSchema1764000020300 implements MigrationInterface {
+  name = 'ReconciliationSchema1764000020300';
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(

@@ -7,8 +7,8 @@ import { col } from '@app/core';
  * inserted; `import_batch` tells an import which of its rows the database took. Existing rows
  * keep a NULL key (they may already repeat each other; reconciliation leaves them counted).
  */
-export class OutcomeDedupe1764000007200 implements MigrationInterface {
-  name = 'OutcomeDedupe1764000007200';
+export class OutcomeDedupe1764000020200 implements MigrationInterface {
+  name = 'OutcomeDedupe1764000020200';
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumn('outcomes', new TableColumn(col.str('dedupe_key', 64, { isNullable: true })));

@@ -6,8 +6,8 @@ import { backfillParticipations } from '@app/registration';
  * registration migration before) from the check-in rows, then rebuilds the distinct counts so
  * attendance targets count people, not check-ins, from the first start on.
  */
-export class CheckedInRegistrations1764000007100 implements MigrationInterface {
-  name = 'CheckedInRegistrations1764000007100';
+export class CheckedInRegistrations1764000020100 implements MigrationInterface {
+  name = 'CheckedInRegistrations1764000020100';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(

@@ -8,8 +8,8 @@ import { EXPECTED_PARTICIPATIONS_SQL } from '../counting/participation.sql';
  * plus `registrations.checked_in_at`. Backfilled from the rows, so an existing database counts
  * right at once; check-ins are backfilled by the attendance migration that follows.
  */
-export class ParticipationCounts1764000007000 implements MigrationInterface {
-  name = 'ParticipationCounts1764000007000';
+export class ParticipationCounts1764000020000 implements MigrationInterface {
+  name = 'ParticipationCounts1764000020000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumn('registrations', new TableColumn(col.datetime('checked_in_at', { isNullable: true })));
