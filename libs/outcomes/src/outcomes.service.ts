@@ -200,10 +200,9 @@ export class OutcomesService {
     if (signedOn > today) {
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
-        `签订日期 ${signedOn} 晚于今天（${today}），不能登记未来的成果`,
+        `${signedOn} is after today (${today}): an outcome is recorded once it has happened`,
         [{ field: 'signedOn', reason: `is after today (${today})` }],
-        { code: 'date_in_future' },
-      );
+      ).as('date_in_future', { date: signedOn, today });
     }
   }
 
@@ -216,10 +215,10 @@ export class OutcomesService {
     if (!existing) return cause;
     return new AppError(
       HttpStatus.CONFLICT,
-      `与已登记的成果 ${existing.id} 重复（类型、当事方和日期相同），不重复计数`,
+      `Repeats outcome ${existing.id} (same type, parties and date): it is not counted twice`,
       undefined,
-      { code: 'outcome_duplicate', existingOutcomeId: existing.id },
-    );
+      { existingOutcomeId: existing.id },
+    ).as('outcome_duplicate', { id: existing.id });
   }
 
   private async lockedOutcome(em: EntityManager, id: number): Promise<OutcomeEntity> {

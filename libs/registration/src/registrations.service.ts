@@ -223,8 +223,7 @@ export class RegistrationsService {
         HttpStatus.UNPROCESSABLE_ENTITY,
         `Session is ${session.status}: a registration cannot be reopened`,
         [{ field: 'sessionId', reason: `session is ${session.status}` }],
-        { code: 'session_closed' },
-      );
+      ).as('registration_closed', { status: session.status });
     }
     const activityTitle = await this.catalog.activityTitle(session.activityId);
     try {
@@ -237,8 +236,7 @@ export class RegistrationsService {
             HttpStatus.UNPROCESSABLE_ENTITY,
             `Only a rejected registration can be reopened; this one is ${reg.status}`,
             [{ field: 'status', reason: `is ${reg.status}` }],
-            { code: 'registration_not_rejected' },
-          );
+          ).as('registration_not_rejected', { status: reg.status });
         }
         const counters = new QuotaCounters(em);
         let waitlistPosition: number | undefined;
@@ -248,12 +246,9 @@ export class RegistrationsService {
         } else {
           const ticket = session.waitlistEnabled ? await counters.joinWaitlist(reg.sessionId, reg.category) : undefined;
           if (!ticket) {
-            throw new AppError(
-              HttpStatus.UNPROCESSABLE_ENTITY,
-              `No seats left for ${reg.category} in this session`,
-              [{ field: 'category', reason: 'quota is full' }],
-              { code: 'session_full' },
-            );
+            throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, `No seats left for ${reg.category} in this session`, [
+              { field: 'category', reason: 'quota is full' },
+            ]).as('session_full', { category: reg.category });
           }
           reg.status = 'waitlisted';
           reg.waitlistSeq = ticket.seq;
@@ -427,10 +422,10 @@ export class RegistrationsService {
       if (to === 'cancelled' && reg.checkedInAt) {
         throw new AppError(
           HttpStatus.CONFLICT,
-          '已签到的报名不能取消；如确需取消，请主办方先撤销签到',
+          'A checked-in registration cannot be cancelled; an organizer may undo the check-in first',
           [{ field: 'status', reason: 'is checked in' }],
-          { code: 'registration_checked_in', checkedInAt: reg.checkedInAt.toISOString() },
-        );
+          { checkedInAt: reg.checkedInAt.toISOString() },
+        ).as('registration_checked_in');
       }
       await this.applyTransition(tx, reg, to);
       await new ParticipationCounter(tx.em).move(placeOf(reg, session), kindOfStatus(reg.status), kindOfStatus(to));

@@ -313,18 +313,16 @@ function checkStatusChange(before: SessionEntity, after: SessionEntity, now: Dat
   if (before.status === 'cancelled' && after.status !== 'cancelled') {
     throw new AppError(
       HttpStatus.UNPROCESSABLE_ENTITY,
-      '已取消的场次不能恢复，请新建场次',
+      'A cancelled session cannot be reopened: create a new session',
       [{ field: 'status', reason: 'the session is cancelled' }],
-      { code: 'session_cancelled' },
-    );
+    ).as('session_cancelled');
   }
   if (after.status === 'completed' && before.status !== 'completed' && after.startsAt > now) {
     throw new AppError(
       HttpStatus.UNPROCESSABLE_ENTITY,
-      `场次尚未开始（开始时间 ${after.startsAt.toISOString()}），不能标记为已举办`,
+      `The session has not started yet (it starts ${after.startsAt.toISOString()}): it cannot be marked completed`,
       [{ field: 'status', reason: 'the session has not started yet' }],
-      { code: 'session_not_started' },
-    );
+    ).as('session_not_started', { startsAt: after.startsAt });
   }
 }
 

@@ -16,7 +16,7 @@ export interface AgreementRow {
   title: string;
 }
 
-export interface RowError extends FieldProblem {
+export interface RowError extends Omit<FieldProblem, 'code'> {
   row: number;
   /** a stable code for rows that are fine but not counted: `duplicate` */
   code?: string;

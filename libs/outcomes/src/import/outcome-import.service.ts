@@ -68,10 +68,9 @@ export class OutcomeImportService {
       if (++rows > this.config.importMaxRows) {
         throw new AppError(
           HttpStatus.UNPROCESSABLE_ENTITY,
-          `文件超过 ${this.config.importMaxRows} 行数据，请拆分后分批导入`,
+          `The file has more than ${this.config.importMaxRows} data rows: split it and import the parts`,
           [{ field: 'file', reason: `has more than ${this.config.importMaxRows} data rows` }],
-          { code: 'import_too_many_rows' },
-        );
+        ).as('import_too_many_rows', { max: this.config.importMaxRows });
       }
       const judged = judgeAgreementRow(columns, r);
       if ('errors' in judged) {
