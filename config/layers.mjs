@@ -15,6 +15,7 @@ export const LAYERS = {
   outcomes: ['core', 'catalog', 'identity', 'notifications', 'registration'],
   matchmaking: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
   progress: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
+  reconciliation: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
   schema: [
     'core',
     'catalog',
@@ -25,5 +26,6 @@ export const LAYERS = {
     'outcomes',
     'matchmaking',
     'progress',
+    'reconciliation',
   ],
 };

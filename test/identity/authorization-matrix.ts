@@ -229,6 +229,21 @@ function registrationRows(): MatrixRow[] {
       }),
       expect: organizerOfActivity(200),
     },
+    {
+      route: 'POST /api/registrations/:id/reopen',
+      note: 'a rejected registration goes back to pending',
+      request: async (ctx) => {
+        const { registrationId } = await freshRegistration(ctx, true);
+        await ctx.asAdmin('post', `/api/registrations/${registrationId}/reject`, {});
+        return { path: `/api/registrations/${registrationId}/reopen`, body: {} };
+      },
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'POST /api/reconciliation/runs',
+      request: () => ({ path: '/api/reconciliation/runs', body: {} }),
+      expect: adminOnly(201),
+    },
   ];
 }
 
@@ -309,12 +324,14 @@ function attendanceRows(): MatrixRow[] {
   ];
 }
 
+let intentSeq = 0;
+/** A new intent each time: a record repeating another (same type, parties and date) is a 409 duplicate. */
 function intentBody() {
   return {
     type: 'cooperation_intent',
     title: '人才引进和项目合作意向',
     status: 'intent',
-    parties: { enterpriseName: '泉州某新材料有限公司', phdName: '陈博士' },
+    parties: { enterpriseName: `泉州某新材料有限公司${++intentSeq}`, phdName: '陈博士' },
   };
 }
 

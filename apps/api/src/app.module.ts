@@ -10,6 +10,7 @@ import { AttendanceModule } from '@app/attendance';
 import { OutcomesModule } from '@app/outcomes';
 import { MatchmakingModule } from '@app/matchmaking';
 import { ProgressModule } from '@app/progress';
+import { ReconciliationModule } from '@app/reconciliation';
 import { HealthController } from './health.controller';
 import { QUEUE_HEALTH } from './queue-health';
 import { SCHEMA } from '@app/schema';
@@ -32,6 +33,7 @@ export class AppModule {
         OutcomesModule,
         MatchmakingModule,
         ProgressModule,
+        ReconciliationModule,
       ],
       controllers: [HealthController],
       providers: [StartupService, { provide: APP_FILTER, useClass: ErrorFilter }],

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { checkReadiness, probeDatabase, Readiness } from '@app/core';
+import { ReconciliationService } from '@app/reconciliation';
 import { QUEUE_HEALTH, QueueHealth } from './queue-health';
 
 const READINESS_SCHEMA = {
@@ -22,6 +23,7 @@ const READINESS_SCHEMA = {
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly reconciliation: ReconciliationService,
     @Optional() @Inject(QUEUE_HEALTH) private readonly queue?: QueueHealth,
   ) {}
 
@@ -33,7 +35,9 @@ export class HealthController {
       .then(() => 'up' as const)
       .catch(() => 'down' as const);
     const queue = this.queue ? await this.queue.state() : ('in_process' as const);
-    return { status: db === 'up' ? 'ok' : 'degraded', db, queue };
+    // the last reconciliation of counters and tallies: {at, repaired}, null before the first
+    const reconciliation = db === 'up' ? await this.reconciliation.lastRun().catch(() => null) : null;
+    return { status: db === 'up' ? 'ok' : 'degraded', db, queue, reconciliation };
   }
 
   /**

@@ -35,8 +35,8 @@ export class AttendanceService {
     const session = await this.sessions.getSession(sessionId);
     await this.access.assertCanCheckIn(user, { activityId: session.activityId, sessionId });
     const [quotas, tallies] = await Promise.all([
-      this.stats.quotaTotals([session.activityId]),
-      this.totals([session.activityId]),
+      this.stats.sessionQuotas([session.activityId]),
+      this.sessionTallies([session.activityId]),
     ]);
     return {
       sessionId,
@@ -51,7 +51,10 @@ export class AttendanceService {
   async activityAttendance(user: AuthUser, activityId: number) {
     await this.catalog.getActivityEntity(activityId);
     await this.access.assertCanManageActivity(user, activityId);
-    const [quotas, tallies] = await Promise.all([this.stats.quotaTotals([activityId]), this.totals([activityId])]);
+    const [quotas, tallies] = await Promise.all([
+      this.stats.sessionQuotas([activityId]),
+      this.sessionTallies([activityId]),
+    ]);
     const sessionIds = [...new Set([...quotas.map((q) => q.sessionId), ...tallies.map((t) => t.sessionId)])];
     return {
       activityId,
@@ -73,7 +76,7 @@ export class AttendanceService {
     const program = await this.catalog.getProgramEntity(code);
     const activities = await this.catalog.listActivities(program.id);
     const ids = activities.map((a) => a.id);
-    const [quotas, tallies] = await Promise.all([this.stats.quotaTotals(ids), this.totals(ids)]);
+    const [quotas, tallies] = await Promise.all([this.stats.sessionQuotas(ids), this.sessionTallies(ids)]);
     return {
       program: { code: program.code, title: program.title },
       ...attendanceView(quotas, tallies),
@@ -90,10 +93,24 @@ export class AttendanceService {
   }
 
   /**
-   * Checked-in totals per (activity, session, category, level) from the tallies: what progress
-   * reads for `attendance` targets. Never counts check-in rows.
+   * What progress reads for `attendance` targets: DISTINCT participants checked in per
+   * (activity, category, level) across the activity's sessions, cancelled sessions excluded,
+   * one row each with `sessionId` 0. Read from the distinct totals kept on every check-in and
+   * undo; never counts check-in rows.
    */
   async totals(activityIds: number[]): Promise<AttendanceTotal[]> {
+    const rows = await this.stats.attendedTotals(activityIds);
+    return rows.map((r) => ({
+      activityId: r.activityId,
+      sessionId: 0,
+      category: r.category,
+      level: r.level,
+      checkedIn: r.participants,
+    }));
+  }
+
+  /** Check-ins per (activity, session, category, level) from the session tallies (people at each door). */
+  async sessionTallies(activityIds: number[]): Promise<AttendanceTotal[]> {
     if (activityIds.length === 0) return [];
     const rows: { activity_id: number; session_id: number; category: string; level: string; checked_in: number }[] =
       await this.db.query(

@@ -112,7 +112,8 @@ export class CheckInService {
   async undo(user: AuthUser, sessionId: number, registrationId: number): Promise<void> {
     const session = await this.sessions.getSession(sessionId);
     await this.access.assertCanCheckIn(user, { activityId: session.activityId, sessionId });
-    await this.tx.withTransaction(async ({ em }) => {
+    await this.tx.withTransaction(async (tx) => {
+      const { em } = tx;
       const qb = em
         .getRepository(CheckInEntity)
         .createQueryBuilder('c')
@@ -130,6 +131,7 @@ export class CheckInService {
           'WHERE session_id = ? AND category = ? AND level = ? AND checked_in > 0',
         [row.sessionId, row.category, row.level],
       );
+      await this.registrations.clearCheckIn(tx, registrationId);
     });
   }
 
@@ -150,7 +152,9 @@ export class CheckInService {
     const level = registration.level ?? '';
     // outside the transaction: concurrent first inserts of one tally row would otherwise deadlock
     await this.ensureTally(this.db.manager, session, registration.category, level);
-    const first = await this.tx.withTransaction(async ({ em }) => {
+    const checkedInAt = this.clock.now();
+    const first = await this.tx.withTransaction(async (tx) => {
+      const { em } = tx;
       const inserted = await execute(
         em,
         `${insertIgnoreInto(em)} check_ins ` +
@@ -163,12 +167,13 @@ export class CheckInService {
           registration.category,
           level,
           method,
-          sqlDateTime(this.clock.now()),
+          sqlDateTime(checkedInAt),
           byUserId,
         ],
       );
       if (inserted === 0) return false;
       await this.bumpTally(em, session, registration.category, level);
+      await this.registrations.markCheckedIn(tx, registration, checkedInAt);
       return true;
     });
     const row = await this.db.getRepository(CheckInEntity).findOneByOrFail({ registrationId: registration.id });

@@ -5,3 +5,6 @@ export * from './outcome.dto';
 export * from './outcome.views';
 export * from './import/outcome-import.service';
 export { OutcomesSchema1764000005000 } from './migrations/1764000005000-outcomes-schema';
+export { OutcomeDedupe1764000020200 } from './migrations/1764000020200-outcome-dedupe';
+export * from './outcome.tallies';
+export * from './outcome.checks';

@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CatalogService } from '@app/catalog';
 import {
+  AppError,
+  Clock,
   FieldProblem,
+  isUniqueViolation,
   findPage,
   hashRequest,
   IdempotencyService,
@@ -15,9 +18,10 @@ import {
   unprocessable,
 } from '@app/core';
 import { AccessService, AuthUser } from '@app/identity';
-import { RegistrationsService, SessionsService } from '@app/registration';
+import { ACTIVE_STATUSES, RegistrationsService, SessionsService } from '@app/registration';
 import { OutcomeEntity, OutcomeStatus } from './entities';
 import { CreateOutcomeDto, OutcomeListQuery, UpdateOutcomeDto } from './outcome.dto';
+import { chinaToday, outcomeKey } from './outcome.key';
 import { canMove, outcomeProblems } from './outcome.rules';
 import { moveTally } from './outcome.tallies';
 import { outcomeView, OutcomeView } from './outcome.views';
@@ -46,6 +50,7 @@ export class OutcomesService {
     private readonly sessions: SessionsService,
     private readonly registrations: RegistrationsService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /** Records an outcome of an activity (organizers of the activity). 400 names every bad field. */
@@ -60,7 +65,25 @@ export class OutcomesService {
     const categories = await this.linkedCategories(activityId, dto);
     const problems = outcomeProblems(dto, categories);
     if (problems.length) throw invalid(problems, `${problems[0]!.field}: ${problems[0]!.reason}`);
+    this.assertNotFuture(dto.signedOn);
+    const dedupeKey = outcomeKey({ ...dto, registrationIds: dto.registrationIds ?? null });
     const scope = `outcome:${activityId}`;
+    try {
+      return await this.insert(user, activityId, dto, dedupeKey, scope, idempotencyKey);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw await this.duplicateOf(activityId, dedupeKey, error);
+      throw error;
+    }
+  }
+
+  private async insert(
+    user: AuthUser,
+    activityId: number,
+    dto: CreateOutcomeDto,
+    dedupeKey: string,
+    scope: string,
+    idempotencyKey?: string,
+  ): Promise<OutcomeView> {
     return this.tx.withTransaction(async ({ em }) => {
       if (idempotencyKey) {
         const prior = await this.idempotency.claim(em, scope, idempotencyKey, hashRequest(dto));
@@ -79,6 +102,8 @@ export class OutcomesService {
         details: dto.details ?? null,
         registrationIds: dto.registrationIds ?? null,
         origin: 'api',
+        dedupeKey,
+        importBatch: null,
         createdBy: user.id,
         createdAt: now,
         updatedAt: now,
@@ -130,7 +155,15 @@ export class OutcomesService {
         (p) => p.field === 'signedOn',
       );
       if (problems.length) throw invalid(problems, `${problems[0]!.field}: ${problems[0]!.reason}`);
-      await em.update(OutcomeEntity, id, next as QueryDeepPartialEntity<OutcomeEntity>);
+      if (dto.signedOn !== undefined) this.assertNotFuture(dto.signedOn);
+      // a cancelled outcome frees its key; rows from before keys existed stay unkeyed
+      const dedupeKey = status === 'cancelled' || row.dedupeKey === null ? null : outcomeKey({ ...row, ...next });
+      try {
+        await em.update(OutcomeEntity, id, { ...next, dedupeKey } as QueryDeepPartialEntity<OutcomeEntity>);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw await this.duplicateOf(row.activityId, dedupeKey!, error);
+        throw error;
+      }
       if (status !== row.status) {
         await moveTally(em, row, -1);
         await moveTally(em, { ...row, status }, +1);
@@ -158,6 +191,34 @@ export class OutcomesService {
       status: r.status,
       count: Number(r.count),
     }));
+  }
+
+  /** 422 `date_in_future`: an outcome is recorded once it happened (dates in China time). */
+  private assertNotFuture(signedOn: string | null | undefined): void {
+    if (!signedOn) return;
+    const today = chinaToday(this.clock.now());
+    if (signedOn > today) {
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        `${signedOn} is after today (${today}): an outcome is recorded once it has happened`,
+        [{ field: 'signedOn', reason: `is after today (${today})` }],
+      ).as('date_in_future', { date: signedOn, today });
+    }
+  }
+
+  /** 409 `outcome_duplicate` naming the outcome this one repeats (same type, parties and date). */
+  private async duplicateOf(activityId: number, dedupeKey: string, cause: unknown): Promise<unknown> {
+    const existing = await this.db.getRepository(OutcomeEntity).findOne({
+      where: { activityId, dedupeKey },
+      select: { id: true },
+    });
+    if (!existing) return cause;
+    return new AppError(
+      HttpStatus.CONFLICT,
+      `Repeats outcome ${existing.id} (same type, parties and date): it is not counted twice`,
+      undefined,
+      { existingOutcomeId: existing.id },
+    ).as('outcome_duplicate', { id: existing.id });
   }
 
   private async lockedOutcome(em: EntityManager, id: number): Promise<OutcomeEntity> {
@@ -191,6 +252,13 @@ export class OutcomesService {
         if (!reg) problems.push({ field: `registrationIds[${i}]`, reason: `registration ${regId} does not exist` });
         else if (!sessionIds.has(reg.sessionId)) {
           problems.push({ field: `registrationIds[${i}]`, reason: `registration ${regId} is not of this activity` });
+        } else if (dto.sessionId !== undefined && reg.sessionId !== dto.sessionId) {
+          problems.push({
+            field: `registrationIds[${i}]`,
+            reason: `registration ${regId} is not of session ${dto.sessionId}`,
+          });
+        } else if (!ACTIVE_STATUSES.includes(reg.status) && reg.checkedInAt === null) {
+          problems.push({ field: `registrationIds[${i}]`, reason: `registration ${regId} is ${reg.status}` });
         } else categories.push(reg.category);
       }
     }

@@ -11,3 +11,10 @@ export * from './sessions.service';
 export * from './reminder.scheduler';
 export { RegistrationSchema1764000003000 } from './migrations/1764000003000-registration-schema';
 export { RegistrationConsent1764000010300 } from './migrations/1764000010300-registration-consent';
+export * from './counting/participation.sql';
+export {
+  ParticipationCounts1764000020000,
+  backfillParticipations,
+} from './migrations/1764000020000-participation-counts';
+export * from './counting/count-check';
+export * from './counting/registration.checks';

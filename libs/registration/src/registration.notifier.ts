@@ -27,11 +27,14 @@ export class RegistrationNotifier {
     session: SessionEntity,
     activityTitle: string,
     extra: { waitlistPosition?: number; reason?: string } = {},
+    /** tells a repeated event apart (a reopened registration is pending again) */
+    round?: string,
   ): Promise<void> {
-    await this.outbox.enqueue(
-      tx,
-      this.build(type, `registration:${reg.id}:${type}`, reg, session, activityTitle, extra),
-    );
+    const key = `registration:${reg.id}:${type}${round ? `:${round}` : ''}`;
+    const n = this.build(type, key, reg, session, activityTitle, extra);
+    // a rejected registration can no longer be cancelled or managed: its mail offers no link
+    if (type === 'registration_rejected') delete n.facts.manageUrl;
+    await this.outbox.enqueue(tx, n);
   }
 
   /** One message to each given registrant about a session change (thousands: chunked inserts). */

@@ -85,6 +85,17 @@ export class RegistrationsController {
     return this.registrations.reject(id, body.reason);
   }
 
+  @Post('registrations/:id/reopen')
+  @HttpCode(200)
+  @Roles('organizer')
+  @Audit('registration.reopen', 'registration')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Reopen a rejected registration: pending again when a seat is free, else waitlisted' })
+  async reopen(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
+    await this.authorize(id, undefined, user);
+    return this.registrations.reopen(id);
+  }
+
   /** The manage token decides for its holder; otherwise an organizer of the activity. */
   private async authorize(
     id: number,

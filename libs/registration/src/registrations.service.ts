@@ -19,6 +19,8 @@ import { NotificationsService, NotificationType } from '@app/notifications';
 import { ACTIVE_STATUSES, RegistrationEntity, RegistrationStatus, SessionEntity, SessionQuotaEntity } from './entities';
 import { CreateRegistrationDto, Locale, RegistrationListQuery } from './dto/registration.dto';
 import { normalizeRegistration } from './dto/profile.validator';
+import { kindOfStatus } from './counting/participation.sql';
+import { ParticipationCounter } from './counting/participation.counter';
 import { newCheckInCode } from './manage-token';
 import { ParticipantsService } from './participants.service';
 import { lockCategory, QuotaCounters } from './quota.counters';
@@ -124,6 +126,7 @@ export class RegistrationsService {
           consentedAt: dto.consentVersion ? now : null,
           statusReason: null,
           channel: opts.channel ?? 'online',
+          checkedInAt: null,
           createdAt: now,
           updatedAt: now,
         });
@@ -144,6 +147,7 @@ export class RegistrationsService {
           waitlistPosition = ticket.position;
         }
 
+        await new ParticipationCounter(em).move(placeOf(reg, session), null, kindOfStatus(reg.status));
         await this.notifier.registrationEvent(tx, CREATED_MESSAGE[reg.status]!, reg, session, activityTitle, {
           waitlistPosition,
         });
@@ -191,7 +195,11 @@ export class RegistrationsService {
     return registrationView(reg, position, session.activityId);
   }
 
-  /** Cancels an active registration; its seat goes to the head of the waitlist. Repeats are no-ops. */
+  /**
+   * Cancels an active registration; its seat goes to the head of the waitlist. Repeats are no-ops.
+   * A checked-in registration stays counted: 409 `registration_checked_in` until an organizer
+   * takes the check-in back.
+   */
   async cancel(id: number, reason?: string) {
     return this.transition(
       id,
@@ -200,6 +208,112 @@ export class RegistrationsService {
       'registration_cancelled',
       reason,
     );
+  }
+
+  /**
+   * An organizer reopens a rejected registration: back to pending_approval when a seat is free,
+   * onto the waitlist when the session keeps one, else 422 `session_full`. 409 when the
+   * participant has registered again meanwhile.
+   */
+  async reopen(id: number) {
+    const first = await this.getEntity(id);
+    const session = await this.sessions.getSession(first.sessionId);
+    if (session.status !== 'scheduled') {
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        `Session is ${session.status}: a registration cannot be reopened`,
+        [{ field: 'sessionId', reason: `session is ${session.status}` }],
+      ).as('registration_closed', { status: session.status });
+    }
+    const activityTitle = await this.catalog.activityTitle(session.activityId);
+    try {
+      await this.tx.withTransaction(async (tx) => {
+        const { em } = tx;
+        await lockCategory(em, first.sessionId, first.category);
+        const reg = await em.findOneByOrFail(RegistrationEntity, { id });
+        if (reg.status !== 'rejected') {
+          throw new AppError(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            `Only a rejected registration can be reopened; this one is ${reg.status}`,
+            [{ field: 'status', reason: `is ${reg.status}` }],
+          ).as('registration_not_rejected', { status: reg.status });
+        }
+        const counters = new QuotaCounters(em);
+        let waitlistPosition: number | undefined;
+        if (await counters.take(reg.sessionId, reg.category, 'pending')) {
+          reg.status = 'pending_approval';
+          reg.waitlistSeq = null;
+        } else {
+          const ticket = session.waitlistEnabled ? await counters.joinWaitlist(reg.sessionId, reg.category) : undefined;
+          if (!ticket) {
+            throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, `No seats left for ${reg.category} in this session`, [
+              { field: 'category', reason: 'quota is full' },
+            ]).as('session_full', { category: reg.category });
+          }
+          reg.status = 'waitlisted';
+          reg.waitlistSeq = ticket.seq;
+          waitlistPosition = ticket.position;
+        }
+        reg.statusReason = null;
+        reg.updatedAt = new Date();
+        await em.update(RegistrationEntity, reg.id, {
+          status: reg.status,
+          statusReason: null,
+          activeKey: reg.participantId,
+          waitlistSeq: reg.waitlistSeq,
+          updatedAt: reg.updatedAt,
+        });
+        await new ParticipationCounter(em).move(placeOf(reg, session), null, kindOfStatus(reg.status));
+        await this.notifier.registrationEvent(
+          tx,
+          CREATED_MESSAGE[reg.status]!,
+          reg,
+          session,
+          activityTitle,
+          { waitlistPosition },
+          `reopened-${reg.updatedAt.getTime()}`,
+        );
+      });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        await this.assertNotRegistered(this.db.manager, first.sessionId, first.participantId);
+      throw error;
+    }
+    return this.view(await this.getEntity(id));
+  }
+
+  /**
+   * Attendance marks a registration checked in, in its check-in transaction: it then counts
+   * toward attendance (distinct participants), gets no reminder and cannot be cancelled.
+   */
+  async markCheckedIn(tx: TransactionContext, reg: RegistrationEntity, at: Date): Promise<void> {
+    const session = await this.sessions.getSession(reg.sessionId);
+    const changed = await tx.em
+      .createQueryBuilder()
+      .update(RegistrationEntity)
+      .set({ checkedInAt: at })
+      .where('id = :id AND checked_in_at IS NULL', { id: reg.id })
+      .execute();
+    if ((changed.affected ?? 0) === 0) return;
+    if (session.status !== 'cancelled') {
+      await new ParticipationCounter(tx.em).add(placeOf(reg, session), 'attended');
+    }
+    await this.outbox.cancelPending(tx, { registrationId: reg.id, types: ['session_reminder'] });
+  }
+
+  /** The undo of {@link markCheckedIn}, in attendance's undo transaction. */
+  async clearCheckIn(tx: TransactionContext, registrationId: number): Promise<void> {
+    const reg = await tx.em.findOneBy(RegistrationEntity, { id: registrationId });
+    if (!reg || reg.checkedInAt === null) return;
+    const session = await this.sessions.getSession(reg.sessionId);
+    const changed = await tx.em
+      .createQueryBuilder()
+      .update(RegistrationEntity)
+      .set({ checkedInAt: null })
+      .where('id = :id AND checked_in_at IS NOT NULL', { id: reg.id })
+      .execute();
+    if ((changed.affected ?? 0) === 0 || session.status === 'cancelled') return;
+    await new ParticipationCounter(tx.em).remove(placeOf(reg, session), 'attended');
   }
 
   /** pending_approval → confirmed. */
@@ -305,7 +419,16 @@ export class RegistrationsService {
           { field: 'status', reason: `is ${reg.status}` },
         ]).as('invalid_status_transition', { from: reg.status, to });
       }
+      if (to === 'cancelled' && reg.checkedInAt) {
+        throw new AppError(
+          HttpStatus.CONFLICT,
+          'A checked-in registration cannot be cancelled; an organizer may undo the check-in first',
+          [{ field: 'status', reason: 'is checked in' }],
+          { checkedInAt: reg.checkedInAt.toISOString() },
+        ).as('registration_checked_in');
+      }
       await this.applyTransition(tx, reg, to);
+      await new ParticipationCounter(tx.em).move(placeOf(reg, session), kindOfStatus(reg.status), kindOfStatus(to));
       reg.status = to;
       reg.statusReason = reason ?? null;
       reg.updatedAt = new Date();
@@ -369,6 +492,16 @@ export class RegistrationsService {
       }).as('registration_exists', { id: existing.id, status: existing.status });
     }
   }
+}
+
+/** The participation a registration holds in its activity. */
+export function placeOf(reg: RegistrationEntity, session: SessionEntity) {
+  return {
+    activityId: session.activityId,
+    category: reg.category,
+    level: reg.level ?? '',
+    participantId: reg.participantId,
+  };
 }
 
 function assertOpen(session: SessionEntity, channel: 'online' | 'walk_in', now: Date): void {

@@ -81,7 +81,8 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     const activity = await this.catalog.getActivityEntity(session.activityId);
     return this.tx.withTransaction(async (tx) => {
       const regs = await tx.em.find(RegistrationEntity, {
-        where: { sessionId: session.id, status: In(['confirmed']) },
+        // checked-in, cancelled and rejected registrations get no reminder
+        where: { sessionId: session.id, status: In(['confirmed']), checkedInAt: IsNull() },
       });
       const dueAt = new Date(
         Math.max(now.getTime(), session.startsAt.getTime() - this.config.reminderLeadHours * 3600_000),

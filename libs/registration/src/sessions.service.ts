@@ -1,11 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { FieldProblem, invalid, notFound, TransactionContext, TransactionService, unprocessable } from '@app/core';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import {
+  AppError,
+  FieldProblem,
+  invalid,
+  notFound,
+  TransactionContext,
+  TransactionService,
+  unprocessable,
+} from '@app/core';
 import { CatalogService } from '@app/catalog';
 import { NotificationsService, NotificationType } from '@app/notifications';
 import { ACTIVE_STATUSES, RegistrationEntity, SessionEntity, SessionQuotaEntity } from './entities';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
+import { ParticipationCounter } from './counting/participation.counter';
+import { kindOfStatus } from './counting/participation.sql';
 import { QuotaCounters } from './quota.counters';
 import { RegistrationNotifier } from './registration.notifier';
 import { Waitlist } from './waitlist';
@@ -158,6 +168,7 @@ export class SessionsService {
         if (dto[key] !== undefined) (session as unknown as Record<string, unknown>)[key] = dto[key];
       }
       checkSession(session);
+      checkStatusChange(before, session, new Date());
 
       const type = changeType(before, session);
       if (type) session.version = before.version + 1;
@@ -170,6 +181,14 @@ export class SessionsService {
       session.updatedAt = new Date();
       await em.save(session);
 
+      if (session.status === 'cancelled') {
+        // once: registrants hear of the cancellation first (with their places as they were), then
+        // the places go; a later edit of a cancelled session moves nothing
+        if (before.status === 'cancelled') return;
+        if (type) await this.notifyRegistrants(tx, type, session, before, dto.reason);
+        await this.cancelRegistrations(tx, session);
+        return;
+      }
       for (const [i, q] of (dto.quotas ?? []).entries()) await this.setQuota(tx, session, q.category, q.capacity, i);
       if (type) await this.notifyRegistrants(tx, type, session, before, dto.reason);
     });
@@ -205,6 +224,53 @@ export class SessionsService {
     await this.waitlist.promoteWhileSeats(tx, session, category);
   }
 
+  /**
+   * A cancelled session counts for nothing: its active registrations become cancelled (no
+   * waitlist promotion: there is no session to promote into), its counters drop to zero and
+   * its places — check-ins included — leave the activity's distinct counts.
+   */
+  private async cancelRegistrations(tx: TransactionContext, session: SessionEntity): Promise<void> {
+    const { em } = tx;
+    const regs = await em.find(RegistrationEntity, {
+      where: [
+        { sessionId: session.id, status: In([...ACTIVE_STATUSES]) },
+        { sessionId: session.id, checkedInAt: Not(IsNull()) },
+      ],
+      order: { id: 'ASC' },
+    });
+    const counter = new ParticipationCounter(em);
+    for (const reg of regs) {
+      const place = {
+        activityId: session.activityId,
+        category: reg.category,
+        level: reg.level ?? '',
+        participantId: reg.participantId,
+      };
+      await counter.move(place, kindOfStatus(reg.status), null);
+      if (reg.checkedInAt) await counter.remove(place, 'attended');
+    }
+    const now = new Date();
+    await em
+      .createQueryBuilder()
+      .update(RegistrationEntity)
+      .set({
+        status: 'cancelled',
+        activeKey: null,
+        waitlistSeq: null,
+        statusReason: 'session_cancelled',
+        updatedAt: now,
+      })
+      .where('session_id = :id AND status IN (:...active)', { id: session.id, active: [...ACTIVE_STATUSES] })
+      .execute();
+    await em
+      .createQueryBuilder()
+      .update(SessionQuotaEntity)
+      .set({ confirmed: 0, pending: 0, waitlisted: 0 })
+      .where('session_id = :id', { id: session.id })
+      .execute();
+    await this.outbox.cancelPending(tx, { sessionId: session.id, types: ['session_reminder'] });
+  }
+
   private async notifyRegistrants(
     tx: TransactionContext,
     type: NotificationType,
@@ -237,6 +303,27 @@ function changeType(before: SessionEntity, after: SessionEntity): NotificationTy
     before.onlineUrl !== after.onlineUrl ||
     (before.status !== after.status && after.status === 'scheduled');
   return changed ? 'session_changed' : undefined;
+}
+
+/**
+ * Status rules of the counting: a cancelled session stays cancelled (its registrations are gone);
+ * a session can be marked completed only once it has started.
+ */
+function checkStatusChange(before: SessionEntity, after: SessionEntity, now: Date): void {
+  if (before.status === 'cancelled' && after.status !== 'cancelled') {
+    throw new AppError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'A cancelled session cannot be reopened: create a new session',
+      [{ field: 'status', reason: 'the session is cancelled' }],
+    ).as('session_cancelled');
+  }
+  if (after.status === 'completed' && before.status !== 'completed' && after.startsAt > now) {
+    throw new AppError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      `The session has not started yet (it starts ${after.startsAt.toISOString()}): it cannot be marked completed`,
+      [{ field: 'status', reason: 'the session has not started yet' }],
+    ).as('session_not_started', { startsAt: after.startsAt });
+  }
 }
 
 function parseTimes(dto: Record<keyof Times, string>): Times {

@@ -3,6 +3,8 @@ import { EntityManager, LessThanOrEqual } from 'typeorm';
 import { TransactionContext } from '@app/core';
 import { CatalogService } from '@app/catalog';
 import { RegistrationEntity, SessionEntity } from './entities';
+import { ParticipationCounter } from './counting/participation.counter';
+import { kindOfStatus } from './counting/participation.sql';
 import { QuotaCounters } from './quota.counters';
 import { RegistrationNotifier } from './registration.notifier';
 
@@ -69,6 +71,11 @@ export class Waitlist {
         waitlistSeq: null,
         updatedAt: head.updatedAt,
       });
+      await new ParticipationCounter(tx.em).move(
+        { activityId: session.activityId, category, level: head.level ?? '', participantId: head.participantId },
+        'waitlisted',
+        kindOfStatus(head.status),
+      );
       activityTitle ??= (await this.catalog.getActivityEntity(session.activityId)).title;
       await this.notifier.registrationEvent(tx, 'registration_promoted', head, session, activityTitle);
       promoted++;

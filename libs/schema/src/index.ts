@@ -2,14 +2,20 @@ import { IdempotencyKeyEntity, IdempotencySchema1764000000500, SchemaParts } fro
 import { CATALOG_ENTITIES, CatalogSchema1764000000000 } from '@app/catalog';
 import { IDENTITY_ENTITIES, IdentitySchema1764000001000, RefreshTokens1764000001100 } from '@app/identity';
 import {
-  REGISTRATION_ENTITIES,
   RegistrationConsent1764000010300,
+  ParticipationCounts1764000020000,
+  REGISTRATION_ENTITIES,
   RegistrationSchema1764000003000,
 } from '@app/registration';
 import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/notifications';
-import { ATTENDANCE_ENTITIES, AttendanceSchema1764000004000 } from '@app/attendance';
-import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
+import {
+  ATTENDANCE_ENTITIES,
+  AttendanceSchema1764000004000,
+  CheckedInRegistrations1764000020100,
+} from '@app/attendance';
+import { OUTCOME_ENTITIES, OutcomeDedupe1764000020200, OutcomesSchema1764000005000 } from '@app/outcomes';
 import { MATCHMAKING_ENTITIES, MatchmakingSchema1764000014000 } from '@app/matchmaking';
+import { RECONCILIATION_ENTITIES, ReconciliationSchema1764000020300 } from '@app/reconciliation';
 import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
 
 /**
@@ -27,6 +33,7 @@ export const SCHEMA: SchemaParts = {
     ...OUTCOME_ENTITIES,
     ...MATCHMAKING_ENTITIES,
     ...PROGRESS_ENTITIES,
+    ...RECONCILIATION_ENTITIES,
   ],
   migrations: [
     CatalogSchema1764000000000,
@@ -40,5 +47,9 @@ export const SCHEMA: SchemaParts = {
     ProgressSchema1764000006000,
     RegistrationConsent1764000010300,
     MatchmakingSchema1764000014000,
+    ParticipationCounts1764000020000,
+    CheckedInRegistrations1764000020100,
+    OutcomeDedupe1764000020200,
+    ReconciliationSchema1764000020300,
   ],
 };

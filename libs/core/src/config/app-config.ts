@@ -42,6 +42,14 @@ export interface AppConfig {
   /** proxies whose X-Forwarded-For is believed (proxy-addr syntax: loopback, 10.0.0.0/8, …) */
   trustProxy: string | boolean;
   importPlansOnStart: boolean;
+  /** outcome imports: data rows per file (IMPORT_MAX_ROWS) */
+  importMaxRows: number;
+  /** outcome imports: total unpacked size of an XLSX (IMPORT_MAX_XLSX_UNPACKED_BYTES) */
+  importMaxXlsxUnpackedBytes: number;
+  /** outcome imports: row errors listed in the answer; the rest are counted (IMPORT_MAX_ERRORS) */
+  importMaxErrors: number;
+  /** hours between reconciliation runs (RECONCILE_EVERY_HOURS; 0 turns the schedule off) */
+  reconcileEveryHours: number;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +151,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : (env.TRUST_PROXY ?? 'loopback'),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     importPlansOnStart: env.IMPORT_PLANS_ON_START !== 'false',
+    importMaxRows: int('IMPORT_MAX_ROWS', 50_000, 1, 1_000_000),
+    importMaxXlsxUnpackedBytes: int('IMPORT_MAX_XLSX_UNPACKED_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importMaxErrors: int('IMPORT_MAX_ERRORS', 1000, 1, 100_000),
+    reconcileEveryHours: int('RECONCILE_EVERY_HOURS', 24, 0, 24 * 30),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

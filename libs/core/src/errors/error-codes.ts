@@ -45,11 +45,18 @@ export const ERROR_CODES = [
   'wrong_session',
   'capacity_below_taken',
   'idempotency_key_reused',
+  'registration_checked_in',
+  'registration_not_rejected',
+  'session_cancelled',
+  'session_not_started',
   // attendance
   'not_confirmed',
   'check_in_refused',
   // outcomes, progress, notifications
   'invalid_file',
+  'outcome_duplicate',
+  'date_in_future',
+  'import_too_many_rows',
   'target_not_reportable',
   'not_responsible_unit',
   'notification_already_sent',

@@ -2,7 +2,7 @@ import { FieldProblem, invalidField } from '@app/core';
 import { AGREEMENT_TYPES, AgreementType, OUTCOME_STATUSES, OutcomeStatus } from '../entities';
 import { toAgreementType } from '../outcome.dto';
 import { outcomeProblems } from '../outcome.rules';
-import { Sheet } from './table.reader';
+import { Sheet, SheetRow } from './sheet';
 
 /** One good row, ready to insert. */
 export interface AgreementRow {
@@ -16,8 +16,10 @@ export interface AgreementRow {
   title: string;
 }
 
-export interface RowError extends FieldProblem {
+export interface RowError extends Omit<FieldProblem, 'code'> {
   row: number;
+  /** a stable code for rows that are fine but not counted: `duplicate` */
+  code?: string;
 }
 
 const COLUMNS = ['mentorName', 'apprenticeName', 'enterpriseName', 'agreementType', 'signedOn'] as const;
@@ -58,70 +60,84 @@ export function normalizeDate(raw: string): string {
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : raw.trim();
 }
 
-/**
- * Splits a sheet of apprenticeship agreements into good rows and errors `{row, field, reason}`.
- * A missing required column fails the whole file (400): no row could be judged.
- */
-export function apprenticeshipRows(sheet: Sheet): { good: AgreementRow[]; errors: RowError[] } {
-  const index = new Map<Column, number>();
-  sheet.header.forEach((h, i) => {
+export type ColumnIndex = Map<Column, number>;
+
+/** Where each column is; a missing required column fails the whole file (400): no row could be judged. */
+export function apprenticeshipColumns(header: string[]): ColumnIndex {
+  const index: ColumnIndex = new Map();
+  header.forEach((h, i) => {
     const c = CANONICAL.get(squash(h));
     if (c && !index.has(c)) index.set(c, i);
   });
   const missing = COLUMNS.filter((c) => !index.has(c));
   if (missing.length) throw invalidField('file', `missing column(s): ${missing.join(', ')}`);
+  return index;
+}
 
+/** Splits a sheet of apprenticeship agreements into good rows and errors `{row, field, reason}`. */
+export function apprenticeshipRows(sheet: Sheet): { good: AgreementRow[]; errors: RowError[] } {
+  const index = apprenticeshipColumns(sheet.header);
   const good: AgreementRow[] = [];
   const errors: RowError[] = [];
-  for (const { row, cells } of sheet.rows) {
-    const get = (c: Column) => (index.has(c) ? (cells[index.get(c)!] ?? '').trim() : '');
-    const problems: FieldProblem[] = [];
-    const agreementType = toAgreementType(get('agreementType')) as string;
-    if (get('agreementType') && !(AGREEMENT_TYPES as readonly string[]).includes(agreementType)) {
-      problems.push({
-        field: 'agreementType',
-        reason: 'must be technical_breakthrough or skill_transfer (技术攻关型/技能传授型)',
-      });
-    }
-    const status = (get('status') || 'signed').toLowerCase();
-    if (!(OUTCOME_STATUSES as readonly string[]).includes(status)) {
-      problems.push({ field: 'status', reason: `must be one of ${OUTCOME_STATUSES.join(', ')}` });
-    }
-    const signedOn = get('signedOn') ? normalizeDate(get('signedOn')) : null;
-    const parties = {
-      mentorName: get('mentorName'),
-      apprenticeName: get('apprenticeName'),
-      enterpriseName: get('enterpriseName'),
-    };
-    for (const [field, value] of Object.entries(parties)) {
-      if (value.length > 200) problems.push({ field, reason: 'must be at most 200 characters' });
-    }
-    const rules = outcomeProblems({
-      type: 'apprenticeship_agreement',
-      status: status as OutcomeStatus,
-      agreementType: get('agreementType') ? (agreementType as AgreementType) : null,
-      signedOn,
-      parties,
+  for (const r of sheet.rows) {
+    const judged = judgeAgreementRow(index, r);
+    if ('errors' in judged) errors.push(...judged.errors);
+    else good.push(judged.good);
+  }
+  return { good, errors };
+}
+
+/** One row: an agreement ready to insert, or what is wrong with it, cell by cell. */
+export function judgeAgreementRow(
+  index: ColumnIndex,
+  { row, cells, error }: SheetRow,
+): { good: AgreementRow } | { errors: RowError[] } {
+  if (error) return { errors: [{ row, field: 'file', reason: error }] };
+  const get = (c: Column) => (index.has(c) ? (cells[index.get(c)!] ?? '').trim() : '');
+  const problems: FieldProblem[] = [];
+  const agreementType = toAgreementType(get('agreementType')) as string;
+  if (get('agreementType') && !(AGREEMENT_TYPES as readonly string[]).includes(agreementType)) {
+    problems.push({
+      field: 'agreementType',
+      reason: 'must be technical_breakthrough or skill_transfer (技术攻关型/技能传授型)',
     });
-    // the file has columns, not the API's nested fields
-    for (const p of rules) {
-      const field = p.field.replace(/^parties\./, '');
-      if (!problems.some((q) => q.field === field)) problems.push({ field, reason: p.reason });
-    }
-    if (problems.length) {
-      errors.push(...problems.map((p) => ({ row, ...p })));
-      continue;
-    }
-    const title =
-      get('title') || `师带徒协议：${parties.mentorName} 带 ${parties.apprenticeName}（${parties.enterpriseName}）`;
-    good.push({
+  }
+  const status = (get('status') || 'signed').toLowerCase();
+  if (!(OUTCOME_STATUSES as readonly string[]).includes(status)) {
+    problems.push({ field: 'status', reason: `must be one of ${OUTCOME_STATUSES.join(', ')}` });
+  }
+  const signedOn = get('signedOn') ? normalizeDate(get('signedOn')) : null;
+  const parties = {
+    mentorName: get('mentorName'),
+    apprenticeName: get('apprenticeName'),
+    enterpriseName: get('enterpriseName'),
+  };
+  for (const [field, value] of Object.entries(parties)) {
+    if (value.length > 200) problems.push({ field, reason: 'must be at most 200 characters' });
+  }
+  const rules = outcomeProblems({
+    type: 'apprenticeship_agreement',
+    status: status as OutcomeStatus,
+    agreementType: get('agreementType') ? (agreementType as AgreementType) : null,
+    signedOn,
+    parties,
+  });
+  // the file has columns, not the API's nested fields
+  for (const p of rules) {
+    const field = p.field.replace(/^parties\./, '');
+    if (!problems.some((q) => q.field === field)) problems.push({ field, reason: p.reason });
+  }
+  if (problems.length) return { errors: problems.map((p) => ({ row, ...p })) };
+  const title =
+    get('title') || `师带徒协议：${parties.mentorName} 带 ${parties.apprenticeName}（${parties.enterpriseName}）`;
+  return {
+    good: {
       row,
       ...parties,
       agreementType: agreementType as AgreementType,
       signedOn,
       status: status as OutcomeStatus,
       title: title.slice(0, 300),
-    });
-  }
-  return { good, errors };
+    },
+  };
 }

@@ -39,6 +39,8 @@ export class RegistrationEntity {
   @Column({ name: 'status_reason', type: 'varchar', length: 500, nullable: true }) statusReason!: string | null;
   /** how the registration came in: online form, or walk-in at the door */
   @Column({ type: 'varchar', length: 10 }) channel!: 'online' | 'walk_in';
+  /** set by attendance in the check-in transaction, cleared by its undo: a checked-in place stays counted */
+  @Column({ name: 'checked_in_at', type: 'datetime', precision: 3, nullable: true }) checkedInAt!: Date | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }

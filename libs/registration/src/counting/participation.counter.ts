@@ -1,0 +1,84 @@
+import { EntityManager } from 'typeorm';
+import { ParticipationKind } from '../entities';
+import { affected } from './sql';
+
+export interface ParticipationKey {
+  activityId: number;
+  category: string;
+  /** '' when none */
+  level: string;
+  participantId: number;
+}
+
+const KEY = 'activity_id = ? AND category = ? AND level = ? AND kind = ?';
+const KEY_COLUMNS = ['activity_id', 'category', 'level', 'kind'];
+
+/**
+ * Keeps `participations` and `participation_totals` in the caller's transaction. A place is
+ * added or removed with atomic statements whose affected-row counts say whether the
+ * participant appeared or disappeared for the activity, and only then does the distinct total
+ * move: no read decides a count, so concurrent writers never lose or double one.
+ */
+export class ParticipationCounter {
+  constructor(private readonly em: EntityManager) {}
+
+  /** One place changes kind (null: not counted) — e.g. waitlisted → confirmed, confirmed → null. */
+  async move(key: ParticipationKey, from: ParticipationKind | null, to: ParticipationKind | null): Promise<void> {
+    if (from === to) return;
+    if (from) await this.remove(key, from);
+    if (to) await this.add(key, to);
+  }
+
+  async add(key: ParticipationKey, kind: ParticipationKind): Promise<void> {
+    const k = [key.activityId, key.category, key.level, kind];
+    if (
+      await this.upsertIncrement(
+        'participations',
+        'sessions',
+        [...KEY_COLUMNS, 'participant_id'],
+        [...k, key.participantId],
+      )
+    ) {
+      await this.upsertIncrement('participation_totals', 'participants', KEY_COLUMNS, k);
+    }
+  }
+
+  /**
+   * value + 1 on the line, created at 1 when missing; true when it was created. MySQL: one
+   * `INSERT … ON DUPLICATE KEY UPDATE`, which takes the row's exclusive lock at once (an INSERT
+   * IGNORE would take a shared lock first, and two writers upgrading it deadlock); it reports 1
+   * affected row for an insert, 2 for an update. SQLite serializes writers: update, else insert.
+   */
+  private async upsertIncrement(table: string, value: string, columns: string[], params: unknown[]): Promise<boolean> {
+    const insert = `INSERT INTO ${table} (${[...columns, value].join(', ')}) VALUES (${columns.map(() => '?').join(', ')}, 1)`;
+    if (this.em.connection.options.type === 'mysql') {
+      return (await affected(this.em, `${insert} ON DUPLICATE KEY UPDATE ${value} = ${value} + 1`, params)) === 1;
+    }
+    const where = columns.map((c) => `${c} = ?`).join(' AND ');
+    if ((await affected(this.em, `UPDATE ${table} SET ${value} = ${value} + 1 WHERE ${where}`, params)) > 0)
+      return false;
+    await affected(this.em, insert, params);
+    return true;
+  }
+
+  async remove(key: ParticipationKey, kind: ParticipationKind): Promise<void> {
+    const k = [key.activityId, key.category, key.level, kind];
+    await affected(
+      this.em,
+      `UPDATE participations SET sessions = sessions - 1 WHERE ${KEY} AND participant_id = ? AND sessions > 0`,
+      [...k, key.participantId],
+    );
+    const gone = await affected(
+      this.em,
+      `DELETE FROM participations WHERE ${KEY} AND participant_id = ? AND sessions <= 0`,
+      [...k, key.participantId],
+    );
+    if (gone > 0) {
+      await affected(
+        this.em,
+        `UPDATE participation_totals SET participants = participants - 1 WHERE ${KEY} AND participants > 0`,
+        k,
+      );
+    }
+  }
+}
