@@ -342,6 +342,13 @@ function outcomeRows(): MatrixRow[] {
   ];
 }
 
+/** months from 2022-07 on, one per call, so each actor of the withdraw row withdraws a report of its own */
+let matrixMonth = 6;
+const nextMatrixMonth = () => {
+  const n = matrixMonth++;
+  return `${2022 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
+
 /** A `reported` target of the 2022 plan with the own unit (市人社局) among its responsible units. */
 async function ownReportedTarget(ctx: MatrixContext): Promise<number> {
   const plan = (await ctx.http.get('/api/programs/qz-2022-five-hundreds').expect(200)).body as {
@@ -358,11 +365,37 @@ function progressRows(): MatrixRow[] {
   return [
     {
       route: 'POST /api/targets/:id/reports',
-      request: async (ctx) => ({
+      note: 'a first report for a period of its own (filing the same period again corrects it: 200)',
+      request: async (ctx, actor) => ({
         path: `/api/targets/${await ownReportedTarget(ctx)}/reports`,
-        body: { unitId: ctx.units.own, periodLabel: '2023', value: 12 },
+        body: { unitId: ctx.units.own, periodLabel: actor === 'admin' ? '2023' : '2024', value: 12 },
       }),
       expect: organizerOfActivity(201),
+    },
+    {
+      route: 'POST /api/reports/:id/withdraw',
+      note: 'a fresh report of the own unit',
+      request: async (ctx) => {
+        const filed = await ctx.asAdmin('post', `/api/targets/${await ownReportedTarget(ctx)}/reports`, {
+          unitId: ctx.units.own,
+          periodLabel: nextMatrixMonth(),
+          value: 1,
+        });
+        return { path: `/api/reports/${filed.body.id}/withdraw`, body: {} };
+      },
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'GET /api/reports/:id/history',
+      request: async (ctx) => {
+        const filed = await ctx.asAdmin('post', `/api/targets/${await ownReportedTarget(ctx)}/reports`, {
+          unitId: ctx.units.own,
+          periodLabel: '2025',
+          value: 3,
+        });
+        return { path: `/api/reports/${filed.body.id}/history` };
+      },
+      expect: anyOrganizer(200),
     },
     {
       route: 'GET /api/targets/:id/reports',

@@ -1,5 +1,5 @@
 import { IdempotencyKeyEntity, IdempotencySchema1764000000500, SchemaParts } from '@app/core';
-import { CATALOG_ENTITIES, CatalogSchema1764000000000 } from '@app/catalog';
+import { CATALOG_ENTITIES, CatalogSchema1764000000000, TargetMeasure1764000012100 } from '@app/catalog';
 import { IDENTITY_ENTITIES, IdentitySchema1764000001000, RefreshTokens1764000001100 } from '@app/identity';
 import {
   REGISTRATION_ENTITIES,
@@ -9,7 +9,7 @@ import {
 import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/notifications';
 import { ATTENDANCE_ENTITIES, AttendanceSchema1764000004000 } from '@app/attendance';
 import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
-import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
+import { PROGRESS_ENTITIES, ProgressSchema1764000006000, ReportCorrections1764000012200 } from '@app/progress';
 
 /**
  * Every module's entities and migrations, in dependency order. This lib sits above all others
@@ -37,5 +37,7 @@ export const SCHEMA: SchemaParts = {
     OutcomesSchema1764000005000,
     ProgressSchema1764000006000,
     RegistrationConsent1764000010300,
+    TargetMeasure1764000012100,
+    ReportCorrections1764000012200,
   ],
 };

@@ -198,7 +198,9 @@ describe(parseProgramFile.name, () => {
         reason: 'duplicate activity code "a-1" (first at series[0].activities[0].code)',
       },
     ]);
-    const issues = programIssues((p) => p.targets.push({ ...activity(p, 1).targets[0], period: 'yearly', source: 'reported' }));
+    const issues = programIssues((p) =>
+      p.targets.push({ ...activity(p, 1).targets[0], period: 'yearly', source: 'reported' }),
+    );
     expect(issues).toEqual([
       {
         path: 'series[0].activities[1].targets[0].code',
@@ -331,9 +333,7 @@ describe(parseProgramFile.name, () => {
     expect(programIssues((p) => set(activity(p, 1).targets[0], 'measure', 'level'))[0]!.path).toBe(
       'series[0].activities[1].targets[0].measure',
     );
-    expect(
-      programIssues((p) => Object.assign(activity(p, 1).targets[0], { unit: '倍', source: 'reported' })),
-    ).toEqual([
+    expect(programIssues((p) => Object.assign(activity(p, 1).targets[0], { unit: '倍', source: 'reported' }))).toEqual([
       { path: 'series[0].activities[1].targets[0].measure', reason: 'a ratio (倍) is a level: measure must be stock' },
     ]);
     expect(programIssues((p) => set(activity(p, 1).targets[0], 'period', 'yearly'))).toEqual([
