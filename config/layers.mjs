@@ -14,5 +14,16 @@ export const LAYERS = {
   attendance: ['core', 'catalog', 'identity', 'notifications', 'registration'],
   outcomes: ['core', 'catalog', 'identity', 'notifications', 'registration'],
   progress: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
-  schema: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes', 'progress'],
+  bulletins: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes', 'progress'],
+  schema: [
+    'core',
+    'catalog',
+    'identity',
+    'notifications',
+    'registration',
+    'attendance',
+    'outcomes',
+    'progress',
+    'bulletins',
+  ],
 };

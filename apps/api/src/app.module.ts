@@ -9,6 +9,7 @@ import { NotificationsModule } from '@app/notifications';
 import { AttendanceModule } from '@app/attendance';
 import { OutcomesModule } from '@app/outcomes';
 import { ProgressModule } from '@app/progress';
+import { BulletinsModule } from '@app/bulletins';
 import { HealthController } from './health.controller';
 import { QUEUE_HEALTH } from './queue-health';
 import { SCHEMA } from '@app/schema';
@@ -30,6 +31,7 @@ export class AppModule {
         AttendanceModule,
         OutcomesModule,
         ProgressModule,
+        BulletinsModule,
       ],
       controllers: [HealthController],
       providers: [StartupService, { provide: APP_FILTER, useClass: ErrorFilter }],

@@ -9,6 +9,7 @@ import {
 import { NOTIFICATION_ENTITIES, NotificationsSchema1764000002000 } from '@app/notifications';
 import { ATTENDANCE_ENTITIES, AttendanceSchema1764000004000 } from '@app/attendance';
 import { OUTCOME_ENTITIES, OutcomesSchema1764000005000 } from '@app/outcomes';
+import { BULLETIN_ENTITIES, BulletinsSchema1764000013000 } from '@app/bulletins';
 import { PROGRESS_ENTITIES, ProgressSchema1764000006000, ReportCorrections1764000012200 } from '@app/progress';
 
 /**
@@ -25,6 +26,7 @@ export const SCHEMA: SchemaParts = {
     ...ATTENDANCE_ENTITIES,
     ...OUTCOME_ENTITIES,
     ...PROGRESS_ENTITIES,
+    ...BULLETIN_ENTITIES,
   ],
   migrations: [
     CatalogSchema1764000000000,
@@ -39,5 +41,6 @@ export const SCHEMA: SchemaParts = {
     RegistrationConsent1764000010300,
     TargetMeasure1764000012100,
     ReportCorrections1764000012200,
+    BulletinsSchema1764000013000,
   ],
 };
