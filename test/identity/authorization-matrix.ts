@@ -165,6 +165,7 @@ export const MATRIX: MatrixRow[] = [
   ...attendanceRows(),
   ...outcomeRows(),
   ...progressRows(),
+  ...bulletinRows(),
 ];
 
 /** A fresh session of the matrix activity and, when asked, one registration in it (created as admin). */
@@ -407,5 +408,48 @@ function progressRows(): MatrixRow[] {
       request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/${variant}` }),
       expect: anyOrganizer(200),
     })),
+  ];
+}
+
+/** A bulletin of the matrix program (2021 plan) for a month of its own, issued by the admin. */
+async function matrixBulletin(ctx: MatrixContext, month: string): Promise<number> {
+  const issued = await ctx.asAdmin('post', `/api/programs/${MATRIX_PROGRAM}/bulletins`, { periodLabel: month });
+  if (issued.status !== 201 && issued.status !== 200) throw new Error(`bulletin not issued: ${issued.status}`);
+  return issued.body.id as number;
+}
+
+function bulletinRows(): MatrixRow[] {
+  return [
+    {
+      route: 'POST /api/programs/:code/bulletins',
+      note: 'a period of the 2021 plan (201 for the first, 200 answering it after)',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/bulletins`, body: { periodLabel: '2021-03' } }),
+      expect: adminOnly(201),
+    },
+    {
+      route: 'GET /api/programs/:code/bulletins',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/bulletins` }),
+      expect: anyOrganizer(200),
+    },
+    {
+      route: 'GET /api/bulletins/:id',
+      request: async (ctx) => ({ path: `/api/bulletins/${await matrixBulletin(ctx, '2021-04')}` }),
+      expect: anyOrganizer(200),
+    },
+    {
+      route: 'GET /api/bulletins/:id.xlsx',
+      request: async (ctx) => ({ path: `/api/bulletins/${await matrixBulletin(ctx, '2021-05')}.xlsx` }),
+      expect: anyOrganizer(200),
+    },
+    {
+      route: 'GET /api/programs/:code/bulletin-schedule',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/bulletin-schedule` }),
+      expect: adminOnly(200),
+    },
+    {
+      route: 'PUT /api/programs/:code/bulletin-schedule',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/bulletin-schedule`, body: { frequency: 'monthly' } }),
+      expect: adminOnly(200),
+    },
   ];
 }
