@@ -16,6 +16,7 @@ export const LAYERS = {
   matchmaking: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
   progress: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
   reconciliation: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes'],
+  bulletins: ['core', 'catalog', 'identity', 'notifications', 'registration', 'attendance', 'outcomes', 'progress'],
   schema: [
     'core',
     'catalog',
@@ -27,5 +28,6 @@ export const LAYERS = {
     'matchmaking',
     'progress',
     'reconciliation',
+    'bulletins',
   ],
 };

@@ -166,6 +166,7 @@ export const MATRIX: MatrixRow[] = [
   ...outcomeRows(),
   ...progressRows(),
   ...matchmakingRows(),
+  ...bulletinRows(),
 ];
 
 /** A fresh session of the matrix activity and, when asked, one registration in it (created as admin). */
@@ -360,6 +361,13 @@ function outcomeRows(): MatrixRow[] {
   ];
 }
 
+/** months from 2022-07 on, one per call, so each actor of the withdraw row withdraws a report of its own */
+let matrixMonth = 6;
+const nextMatrixMonth = () => {
+  const n = matrixMonth++;
+  return `${2022 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
+
 /** A `reported` target of the 2022 plan with the own unit (市人社局) among its responsible units. */
 async function ownReportedTarget(ctx: MatrixContext): Promise<number> {
   const plan = (await ctx.http.get('/api/programs/qz-2022-five-hundreds').expect(200)).body as {
@@ -376,11 +384,37 @@ function progressRows(): MatrixRow[] {
   return [
     {
       route: 'POST /api/targets/:id/reports',
-      request: async (ctx) => ({
+      note: 'a first report for a period of its own (filing the same period again corrects it: 200)',
+      request: async (ctx, actor) => ({
         path: `/api/targets/${await ownReportedTarget(ctx)}/reports`,
-        body: { unitId: ctx.units.own, periodLabel: '2023', value: 12 },
+        body: { unitId: ctx.units.own, periodLabel: actor === 'admin' ? '2023' : '2024', value: 12 },
       }),
       expect: organizerOfActivity(201),
+    },
+    {
+      route: 'POST /api/reports/:id/withdraw',
+      note: 'a fresh report of the own unit',
+      request: async (ctx) => {
+        const filed = await ctx.asAdmin('post', `/api/targets/${await ownReportedTarget(ctx)}/reports`, {
+          unitId: ctx.units.own,
+          periodLabel: nextMatrixMonth(),
+          value: 1,
+        });
+        return { path: `/api/reports/${filed.body.id}/withdraw`, body: {} };
+      },
+      expect: organizerOfActivity(200),
+    },
+    {
+      route: 'GET /api/reports/:id/history',
+      request: async (ctx) => {
+        const filed = await ctx.asAdmin('post', `/api/targets/${await ownReportedTarget(ctx)}/reports`, {
+          unitId: ctx.units.own,
+          periodLabel: '2025',
+          value: 3,
+        });
+        return { path: `/api/reports/${filed.body.id}/history` };
+      },
+      expect: anyOrganizer(200),
     },
     {
       route: 'GET /api/targets/:id/reports',
@@ -509,5 +543,48 @@ function matchmakingRows(): MatrixRow[] {
       '/api/registrations/1/matchmaking/meetings/1/result',
       { result: 'intent' },
     ),
+  ];
+}
+
+/** A bulletin of the matrix program (2021 plan) for a month of its own, issued by the admin. */
+async function matrixBulletin(ctx: MatrixContext, month: string): Promise<number> {
+  const issued = await ctx.asAdmin('post', `/api/programs/${MATRIX_PROGRAM}/bulletins`, { periodLabel: month });
+  if (issued.status !== 201 && issued.status !== 200) throw new Error(`bulletin not issued: ${issued.status}`);
+  return issued.body.id as number;
+}
+
+function bulletinRows(): MatrixRow[] {
+  return [
+    {
+      route: 'POST /api/programs/:code/bulletins',
+      note: 'a period of the 2021 plan (201 for the first, 200 answering it after)',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/bulletins`, body: { periodLabel: '2021-03' } }),
+      expect: adminOnly(201),
+    },
+    {
+      route: 'GET /api/programs/:code/bulletins',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/bulletins` }),
+      expect: anyOrganizer(200),
+    },
+    {
+      route: 'GET /api/bulletins/:id',
+      request: async (ctx) => ({ path: `/api/bulletins/${await matrixBulletin(ctx, '2021-04')}` }),
+      expect: anyOrganizer(200),
+    },
+    {
+      route: 'GET /api/bulletins/:id.xlsx',
+      request: async (ctx) => ({ path: `/api/bulletins/${await matrixBulletin(ctx, '2021-05')}.xlsx` }),
+      expect: anyOrganizer(200),
+    },
+    {
+      route: 'GET /api/programs/:code/bulletin-schedule',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/bulletin-schedule` }),
+      expect: adminOnly(200),
+    },
+    {
+      route: 'PUT /api/programs/:code/bulletin-schedule',
+      request: () => ({ path: `/api/programs/${MATRIX_PROGRAM}/bulletin-schedule`, body: { frequency: 'monthly' } }),
+      expect: adminOnly(200),
+    },
   ];
 }

@@ -154,7 +154,7 @@ describe('泉博会 plan vs actual (MariaDB)', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toContain('qz-2021-talent-activities-progress.csv');
     expect(csv.text).toContain(
-      '2021-2-2-enterprises,参与项目对接的企业,市人社局,registrations,once,2021-03-01,2021-03-31,exactly,200,家,200,1,met',
+      ',参与项目对接的企业,增量,一次性,,2021-03-01,2021-03-31,等于,200,家,200,100.0%,已完成,市人社局,报名（确认）,2021-2-2-enterprises\r\n',
     );
     const xlsx = await http()
       .get(`/api/programs/${PLAN_2021}/progress.xlsx`)
@@ -168,8 +168,8 @@ describe('泉博会 plan vs actual (MariaDB)', () => {
       .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as ArrayBuffer);
-    const rows = wb.getWorksheet('Targets')!.getSheetValues() as unknown[][];
-    expect(rows.some((r) => r?.[1] === '2021-2-2-cooperation-intents' && r[11] === 31)).toBe(true);
+    const rows = wb.getWorksheet('目标任务')!.getSheetValues() as unknown[][];
+    expect(rows.some((r) => r?.[18] === '2021-2-2-cooperation-intents' && r[13] === 31)).toBe(true);
     for (const path of ['progress', 'progress.csv', 'progress.xlsx']) {
       await http().get(`/api/programs/${PLAN_2021}/${path}`).expect(401);
       await http().get(`/api/programs/${PLAN_2021}/${path}`).set(bearer(staff.token)).expect(403);

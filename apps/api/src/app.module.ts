@@ -11,6 +11,7 @@ import { OutcomesModule } from '@app/outcomes';
 import { MatchmakingModule } from '@app/matchmaking';
 import { ProgressModule } from '@app/progress';
 import { ReconciliationModule } from '@app/reconciliation';
+import { BulletinsModule } from '@app/bulletins';
 import { HealthController } from './health.controller';
 import { QUEUE_HEALTH } from './queue-health';
 import { SCHEMA } from '@app/schema';
@@ -34,6 +35,7 @@ export class AppModule {
         MatchmakingModule,
         ProgressModule,
         ReconciliationModule,
+        BulletinsModule,
       ],
       controllers: [HealthController],
       providers: [StartupService, { provide: APP_FILTER, useClass: ErrorFilter }],

@@ -59,6 +59,12 @@ export class CatalogService {
     return program;
   }
 
+  async getProgramEntityById(id: number): Promise<ProgramEntity> {
+    const program = await this.db.getRepository(ProgramEntity).findOneBy({ id });
+    if (!program) throw notFound('Program', id);
+    return program;
+  }
+
   /** The whole plan: series with their activities, units and targets. */
   async getProgram(code: string) {
     const program = await this.getProgramEntity(code);

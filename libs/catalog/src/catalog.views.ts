@@ -21,6 +21,8 @@ export interface TargetView {
   period: string;
   dueOn: string | null;
   source: string;
+  /** flow or stock */
+  measure: string;
   scope: TargetEntity['scope'];
   text: string;
   note: string | null;
@@ -82,6 +84,7 @@ export function targetView(t: TargetEntity, units: Map<number, UnitEntity>): Tar
     period: t.period,
     dueOn: t.dueOn,
     source: t.source,
+    measure: t.measure,
     scope: t.scope,
     text: t.text,
     note: t.note,

@@ -214,6 +214,7 @@ export class PlanImporter {
       period: t.period,
       dueOn: t.dueOn ?? null,
       source: t.source,
+      measure: t.measure ?? 'flow',
       scope: t.scope ?? {},
       text: t.text,
       qualifier: t.qualifier ?? null,

@@ -1,4 +1,5 @@
 import { TransactionContext } from '@app/core';
+import type { BulletinMailFacts } from './templates/bulletin.types';
 
 /** Every message the platform sends. One event, one message. */
 export const NOTIFICATION_TYPES = [
@@ -15,6 +16,8 @@ export const NOTIFICATION_TYPES = [
   'session_cancelled',
   'session_moved_online',
   'matchmaking_agenda',
+  // to staff of a unit and administrators, not registrants
+  'bulletin_issued',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -78,6 +81,27 @@ export interface AgendaMeetingFacts {
   partnerOrganization: string | null;
   /** contact data of the partner (the meeting is accepted, so both may see it) */
   partnerContact: string | null;
+}
+
+/** Messages to staff (organizers of a unit, administrators) carry their own typed facts. */
+export type StaffNotificationType = 'bulletin_issued';
+/** What a row's payload holds: a registrant's facts, or a staff message's (by `type`). */
+export type NotificationPayload = NotificationFacts | BulletinMailFacts;
+
+/**
+ * A message to a member of staff: an organizer of a unit (`unitId`) or an administrator. Same
+ * outbox, retries and dedupe as every other message; the facts are typed per `type`.
+ */
+export interface NewStaffNotification {
+  type: 'bulletin_issued';
+  /** unique, e.g. `bulletin:7:unit:3:user:12` */
+  dedupeKey: string;
+  recipientEmail: string;
+  recipientName: string;
+  locale: Locale;
+  /** the unit the recipient is addressed as staff of; null for administrators */
+  unitId: number | null;
+  facts: BulletinMailFacts;
 }
 
 export interface NewNotification {

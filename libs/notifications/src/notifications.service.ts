@@ -5,6 +5,7 @@ import { NotificationQueue } from './notification.queue';
 import { NotificationFilter, NotificationRepository } from './notification.repository';
 import type {
   NewNotification,
+  NewStaffNotification,
   NotificationOutbox,
   NotificationStatus,
   NotificationType,
@@ -84,6 +85,21 @@ export class NotificationsService implements NotificationOutbox {
    * queued or sent are not recalled. Use it before enqueueing the replacement (a rescheduled
    * session's new reminders) so the old facts never go out.
    */
+  /**
+   * Messages to staff (organizers of a unit, administrators), in the caller's transaction: the same
+   * outbox rows as registrant messages, whose payload holds the staff message's own facts.
+   */
+  async enqueueStaff(tx: TransactionContext, notifications: NewStaffNotification[]): Promise<void> {
+    if (notifications.length === 0) return;
+    const rows = notifications.map(({ unitId: _unit, facts, ...n }) => ({
+      ...n,
+      // the row stores any payload as JSON; the renderer reads it by type
+      facts: facts as unknown as NewNotification['facts'],
+    }));
+    await this.rows.insertMany(tx.em, rows, new Date());
+    tx.afterCommit(() => this.relay.kick());
+  }
+
   async cancelPending(tx: TransactionContext, filter: PendingFilter): Promise<number> {
     return this.rows.cancelPending(tx.em, filter);
   }

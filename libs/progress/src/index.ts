@@ -4,3 +4,8 @@ export * from './progress.service';
 export * from './progress.views';
 export * from './reports.service';
 export { ProgressSchema1764000006000 } from './migrations/1764000006000-progress-schema';
+export { ReportCorrections1764000012200 } from './migrations/1764000012200-report-corrections';
+export * from './progress.rules';
+export * from './progress.labels';
+export { addTable, neutralise } from './progress.export';
+export * from './report-period';

@@ -14,6 +14,6 @@ import { ReportsService } from './reports.service';
   imports: [CatalogModule, IdentityModule, RegistrationModule, AttendanceModule, OutcomesModule],
   controllers: [ReportsController, ProgressController],
   providers: [ProgressService, ReportsService],
-  exports: [ProgressService],
+  exports: [ProgressService, ReportsService],
 })
 export class ProgressModule {}

@@ -1,5 +1,5 @@
 import { TargetScopeRow } from '@app/catalog';
-import { chinaDate, DateRange, periodLabelOf, periodRange, within } from './report-period';
+import { chinaDate, DateRange, periodLabelOf, periodRange, periodsOf, within } from './report-period';
 
 export type ProgressStatus = 'met' | 'on_track' | 'behind' | 'not_started';
 
@@ -12,7 +12,30 @@ export interface TargetFacts {
   period: string;
   dueOn: string | null;
   source: string;
+  /** flow: reports of different periods add up; stock: each unit's latest report stands */
+  measure: string;
   scope: TargetScopeRow;
+}
+
+/** One unit's report for one period of a target (one per target, unit and period; withdrawn ones left out). */
+export interface ReportRow {
+  targetId: number;
+  unitId: number;
+  periodLabel: string;
+  value: number;
+  /** when it was filed or last corrected */
+  at: Date;
+}
+
+/** A yearly or half-yearly target judged in one of its periods. */
+export interface PeriodProgress {
+  label: string;
+  /** the period clipped to the program */
+  start: string;
+  end: string;
+  actual: number;
+  ratio: number;
+  status: ProgressStatus;
 }
 
 /** The aggregates actuals are computed from; each is kept current on write by its owner module. */
@@ -21,7 +44,7 @@ export interface Aggregates {
   attendance: { activityId: number; category: string; level: string; checkedIn: number }[];
   held: { activityId: number; level: string; held: number }[];
   outcomes: { activityId: number; type: string; agreementType: string; status: string; count: number }[];
-  reports: { targetId: number; periodLabel: string; value: number; lastAt: Date }[];
+  reports: ReportRow[];
 }
 
 /**
@@ -36,11 +59,7 @@ export function targetWindow(t: TargetFacts, home: DateRange, program: DateRange
   if (t.period === 'yearly' || t.period === 'half_yearly') {
     const today = chinaDate(now);
     const ref = today < program.start ? program.start : today > program.end ? program.end : today;
-    const current = periodRange(periodLabelOf(ref, t.period))!;
-    return {
-      start: current.start < program.start ? program.start : current.start,
-      end: current.end > program.end ? program.end : current.end,
-    };
+    return clip(periodRange(periodLabelOf(ref, t.period))!, program);
   }
   return { start: home.start, end: t.dueOn ?? home.end };
 }
@@ -56,9 +75,8 @@ const STATUS_COUNTER: Record<string, 'confirmed' | 'pending' | 'waitlisted'> = {
  *
  * `reported`: for yearly / half-yearly targets only reports whose period lies inside the
  * current period count (a `2024-H1` report counts toward 2024; a `2024` report does not
- * count toward 2024-H2); otherwise every report counts. Reports are summed — units report
- * what they did in the period, not a running total — except for ratio targets (unit 倍, e.g.
- * 翻番), whose actual is the latest report.
+ * count toward 2024-H2); otherwise every report counts. A flow's reports are summed — units
+ * report what they did in the period; a stock's are not (see `reportedIn`).
  *
  * `registrations` with `participantLevels` cannot be served from the quota counters (they
  * are per category); no plan target has that scope, and the level filter is ignored.
@@ -108,21 +126,68 @@ export function actualOf(t: TargetFacts, activityIds: number[], agg: Aggregates,
   }
 }
 
-function reportedActual(t: TargetFacts, reports: Aggregates['reports'], window: DateRange): number {
-  let rows = reports.filter((r) => r.targetId === t.id);
+function reportedActual(t: TargetFacts, reports: ReportRow[], window: DateRange): number {
   if (t.period === 'yearly' || t.period === 'half_yearly') {
-    const current = periodRange(periodLabelOf(window.start, t.period))!;
-    rows = rows.filter((r) => within(periodRange(r.periodLabel)!, current));
+    return reportedIn(t, reports, periodRange(periodLabelOf(window.start, t.period))!);
   }
-  if (t.unit === '倍') {
-    const latest = [...rows].sort(
-      (a, b) =>
-        periodRange(a.periodLabel)!.end.localeCompare(periodRange(b.periodLabel)!.end) ||
-        a.lastAt.getTime() - b.lastAt.getTime(),
-    );
-    return latest.at(-1)?.value ?? 0;
+  return reportedIn(t, reports, null);
+}
+
+/**
+ * What a target's reports add up to, counting only reports whose period lies within `range`
+ * (all of them when null). A flow sums every report. A stock takes, for each unit, the report of
+ * its latest period (ending last; of two ending together, the one filed last) and sums those
+ * over units: a level reported every year is never added to itself.
+ */
+export function reportedIn(t: TargetFacts, reports: ReportRow[], range: DateRange | null): number {
+  const rows = reports.filter(
+    (r) => r.targetId === t.id && (range === null || within(periodRange(r.periodLabel)!, range)),
+  );
+  if (t.measure !== 'stock') return rows.reduce((n, r) => n + r.value, 0);
+  const latest = new Map<number, { end: string; at: number; value: number }>();
+  for (const r of rows) {
+    const end = periodRange(r.periodLabel)!.end;
+    const at = r.at.getTime();
+    const seen = latest.get(r.unitId);
+    if (!seen || end > seen.end || (end === seen.end && at > seen.at))
+      latest.set(r.unitId, { end, at, value: r.value });
   }
-  return rows.reduce((n, r) => n + r.value, 0);
+  return [...latest.values()].reduce((n, r) => n + r.value, 0);
+}
+
+/**
+ * Every period of a yearly or half-yearly `reported` target across the program, each judged on
+ * its own: its reports against the target, paced by how much of the period (clipped to the
+ * program) has passed. Null for targets that are not periodic.
+ */
+export function periodsProgress(
+  t: TargetFacts,
+  program: DateRange,
+  reports: ReportRow[],
+  now: Date,
+): PeriodProgress[] | null {
+  if (t.period !== 'yearly' && t.period !== 'half_yearly') return null;
+  return periodsOf(program, t.period).map((label) => {
+    const range = periodRange(label)!;
+    const window = clip(range, program);
+    const actual = t.source === 'reported' ? reportedIn(t, reports, range) : 0;
+    return {
+      label,
+      start: window.start,
+      end: window.end,
+      actual,
+      ratio: ratioOf(actual, t.target),
+      status: statusOf(t, actual, window, now),
+    };
+  });
+}
+
+/** The part of `range` inside `outer`. */
+export function clip(range: DateRange, outer: DateRange): DateRange {
+  return {
+    start: range.start < outer.start ? outer.start : range.start,
+    end: range.end > outer.end ? outer.end : range.end,
+  };
 }
 
 export const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;

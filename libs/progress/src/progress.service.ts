@@ -4,10 +4,10 @@ import { CatalogService, TargetView } from '@app/catalog';
 import { AttendanceService } from '@app/attendance';
 import { OutcomesService } from '@app/outcomes';
 import { RegistrationStats } from '@app/registration';
-import { actualOf, Aggregates, ratioOf, statusOf, targetWindow } from './progress.rules';
+import { actualOf, Aggregates, periodsProgress, ratioOf, statusOf, targetWindow } from './progress.rules';
 import { countsOf, groupBy, ProgramProgress, TargetProgress } from './progress.views';
 import { ReportsService } from './reports.service';
-import { DateRange } from './report-period';
+import { DateRange, periodLabelOf } from './report-period';
 
 /**
  * Plan versus actual for a whole program.
@@ -41,11 +41,12 @@ export class ProgressService {
       this.attendance.totals(ids),
       this.stats.sessionsHeld(ids, now),
       this.outcomes.totals(ids),
-      this.reports.sums(program.id),
+      this.reports.rows(program.id),
     ]);
     const agg: Aggregates = { quotas, attendance, held, outcomes, reports };
     const programRange: DateRange = { start: program.periodStart, end: program.periodEnd };
     const activityById = new Map(activities.map((a) => [a.id, a]));
+    const seriesById = new Map(series.map((s) => [s.id, s]));
 
     const scopeOf = (t: TargetView): number[] => {
       if (t.activityId !== null) return [t.activityId];
@@ -57,17 +58,21 @@ export class ProgressService {
       const home = activity ? { start: activity.windowStart, end: activity.windowEnd } : programRange;
       const window = targetWindow(t, home, programRange, now);
       const actual = actualOf(t, scopeOf(t), agg, window);
+      const periods = periodsProgress(t, programRange, reports, now);
+      const seriesId = t.seriesId ?? activity?.seriesId ?? null;
+      const s = seriesId !== null ? seriesById.get(seriesId) : undefined;
       return {
         id: t.id,
         code: t.code,
         activityId: t.activityId,
-        seriesId: t.seriesId ?? activity?.seriesId ?? null,
+        seriesId,
         metric: t.metric,
         label: t.label,
         target: t.target,
         comparator: t.comparator,
         unit: t.unit,
         source: t.source,
+        measure: t.measure,
         period: t.period,
         dueOn: t.dueOn,
         actual,
@@ -75,6 +80,11 @@ export class ProgressService {
         status: statusOf(t, actual, window, now),
         window,
         responsibleUnits: t.responsibleUnits,
+        activity: activity ? { ordinal: activity.ordinal, label: activity.label, title: activity.title } : null,
+        series: s ? { ordinal: s.ordinal, label: s.label, title: s.title } : null,
+        ...(periods
+          ? { periods, currentPeriod: periodLabelOf(window.start, t.period as 'yearly' | 'half_yearly') }
+          : {}),
       };
     });
 
@@ -85,7 +95,12 @@ export class ProgressService {
     const bySeries = groupBy(rows, (r) => r.seriesId);
     const seriesOrder = [...series.map((s) => s.id as number | null), null];
     return {
-      program: { code: program.code, title: program.title },
+      program: {
+        code: program.code,
+        title: program.title,
+        periodStart: program.periodStart,
+        periodEnd: program.periodEnd,
+      },
       asOf: now.toISOString(),
       targets: rows,
       byUnit: [...byLead.values()].map((list) => ({ unit: list[0]!.responsibleUnits[0]!, ...countsOf(list) })),

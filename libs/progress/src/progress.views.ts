@@ -1,6 +1,6 @@
 import { UnitRef } from '@app/catalog';
 import { DateRange } from './report-period';
-import { ProgressStatus, round4 } from './progress.rules';
+import { PeriodProgress, ProgressStatus, round4 } from './progress.rules';
 
 export interface TargetProgress {
   id: number;
@@ -13,13 +13,24 @@ export interface TargetProgress {
   comparator: string;
   unit: string;
   source: string;
+  /** flow or stock */
+  measure: string;
   period: string;
   dueOn: string | null;
   actual: number;
   ratio: number;
   status: ProgressStatus;
   window: DateRange;
+  /** lead first */
   responsibleUnits: UnitRef[];
+  /** the activity the target belongs to (null for program-level targets) */
+  activity: { ordinal: number; label: string; title: string } | null;
+  /** the series it rolls up to */
+  series: { ordinal: number; label: string; title: string } | null;
+  /** yearly / half-yearly targets: every period of the program; `actual` and `status` are the current one's */
+  periods?: PeriodProgress[];
+  /** label of the current period of a periodic target */
+  currentPeriod?: string;
 }
 
 export interface ProgressCounts {
@@ -33,7 +44,7 @@ export interface ProgressCounts {
 }
 
 export interface ProgramProgress {
-  program: { code: string; title: string };
+  program: { code: string; title: string; periodStart: string; periodEnd: string };
   asOf: string;
   targets: TargetProgress[];
   byUnit: ({ unit: UnitRef } & ProgressCounts)[];

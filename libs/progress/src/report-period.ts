@@ -38,3 +38,41 @@ export function periodLabelOf(date: string, period: 'yearly' | 'half_yearly'): s
 /** True when `inner` lies entirely within `outer`. */
 export const within = (inner: DateRange, outer: DateRange): boolean =>
   inner.start >= outer.start && inner.end <= outer.end;
+
+export type PeriodKind = 'yearly' | 'half_yearly';
+
+/**
+ * Every year or half-year a program touches, in order: a 2022-06-20..2025-12-31 program has
+ * 2022…2025 yearly and 2022-H1…2025-H2 half-yearly (its first half counts: the program starts in it).
+ */
+export function periodsOf(program: DateRange, kind: PeriodKind): string[] {
+  const labels: string[] = [];
+  let label = periodLabelOf(program.start, kind);
+  while (periodRange(label)!.start <= program.end) {
+    labels.push(label);
+    label = nextPeriod(label, kind);
+  }
+  return labels;
+}
+
+/** `2024` → `2025`; `2024-H1` → `2024-H2`; `2024-H2` → `2025-H1`. */
+export function nextPeriod(label: string, kind: PeriodKind): string {
+  const year = Number(label.slice(0, 4));
+  if (kind === 'yearly') return String(year + 1);
+  return label.endsWith('H1') ? `${year}-H2` : `${year + 1}-H1`;
+}
+
+/** Why a unit may not report for a period, or null when it may. */
+export type PeriodProblem = 'period_before_program' | 'period_in_future';
+
+/**
+ * A report covers a period that has begun (China time) and that ends on or after the program's
+ * first day: a period still under way may be reported (and corrected later), a future one not.
+ */
+export function reportPeriodProblem(label: string, programStart: string, now: Date): PeriodProblem | null {
+  const range = periodRange(label);
+  if (!range) return null;
+  if (range.end < programStart) return 'period_before_program';
+  if (range.start > chinaDate(now)) return 'period_in_future';
+  return null;
+}

@@ -32,3 +32,12 @@ export class CreateReportDto {
   @Length(1, 1000)
   evidence?: string;
 }
+
+export class WithdrawReportDto {
+  @ApiPropertyOptional({ description: 'why the report is withdrawn (kept in its history)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}

@@ -1,32 +1,56 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { PageQuery, ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
-import { CreateReportDto } from './report.dto';
+import { CreateReportDto, WithdrawReportDto } from './report.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('progress')
-@Controller('targets/:id/reports')
+@Controller()
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Post()
+  @Post('targets/:id/reports')
   @Roles('organizer')
   @Audit('progress_report.create', 'progress_report')
-  @ApiOperation({ summary: 'Report progress on a `reported` target for one of its responsible units' })
-  create(
+  @ApiOperation({
+    summary:
+      'Report progress on a `reported` target for one of its responsible units and a period: 201 for the first ' +
+      'report of that unit and period, 200 when it corrects the earlier one (kept in its history)',
+  })
+  async create(
     @Param('id', ParseIdPipe) id: number,
     @Body() body: CreateReportDto,
     @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    return this.reports.create(user, id, body, idempotencyKey);
+    const filed = await this.reports.create(user, id, body, idempotencyKey);
+    if (filed.corrected) reply.status(200);
+    return { ...filed.report, corrected: filed.corrected };
   }
 
-  @Get()
+  @Get('targets/:id/reports')
   @Roles('organizer')
-  @ApiOperation({ summary: 'Reports of a target, newest first' })
+  @ApiOperation({ summary: 'Reports of a target, newest first (withdrawn ones marked)' })
   list(@Param('id', ParseIdPipe) id: number, @Query() q: PageQuery) {
     return this.reports.list(id, q);
+  }
+
+  @Post('reports/:id/withdraw')
+  @HttpCode(200)
+  @Roles('organizer')
+  @Audit('progress_report.withdraw', 'progress_report')
+  @ApiOperation({ summary: 'Withdraw a progress report: it stays listed with its history and counts for nothing' })
+  withdraw(@Param('id', ParseIdPipe) id: number, @Body() body: WithdrawReportDto, @CurrentUser() user: AuthUser) {
+    return this.reports.withdraw(user, id, body);
+  }
+
+  @Get('reports/:id/history')
+  @Roles('organizer')
+  @ApiOperation({ summary: 'Every value a progress report held: filed, corrected, withdrawn, refiled' })
+  history(@Param('id', ParseIdPipe) id: number) {
+    return this.reports.history(id);
   }
 }

@@ -1,5 +1,5 @@
 import { IdempotencyKeyEntity, IdempotencySchema1764000000500, SchemaParts } from '@app/core';
-import { CATALOG_ENTITIES, CatalogSchema1764000000000 } from '@app/catalog';
+import { CATALOG_ENTITIES, CatalogSchema1764000000000, TargetMeasure1764000012100 } from '@app/catalog';
 import { IDENTITY_ENTITIES, IdentitySchema1764000001000, RefreshTokens1764000001100 } from '@app/identity';
 import {
   RegistrationConsent1764000010300,
@@ -16,7 +16,8 @@ import {
 import { OUTCOME_ENTITIES, OutcomeDedupe1764000020200, OutcomesSchema1764000005000 } from '@app/outcomes';
 import { MATCHMAKING_ENTITIES, MatchmakingSchema1764000014000 } from '@app/matchmaking';
 import { RECONCILIATION_ENTITIES, ReconciliationSchema1764000020300 } from '@app/reconciliation';
-import { PROGRESS_ENTITIES, ProgressSchema1764000006000 } from '@app/progress';
+import { BULLETIN_ENTITIES, BulletinsSchema1764000013000 } from '@app/bulletins';
+import { PROGRESS_ENTITIES, ProgressSchema1764000006000, ReportCorrections1764000012200 } from '@app/progress';
 
 /**
  * Every module's entities and migrations, in dependency order. This lib sits above all others
@@ -34,6 +35,7 @@ export const SCHEMA: SchemaParts = {
     ...MATCHMAKING_ENTITIES,
     ...PROGRESS_ENTITIES,
     ...RECONCILIATION_ENTITIES,
+    ...BULLETIN_ENTITIES,
   ],
   migrations: [
     CatalogSchema1764000000000,
@@ -46,6 +48,9 @@ export const SCHEMA: SchemaParts = {
     OutcomesSchema1764000005000,
     ProgressSchema1764000006000,
     RegistrationConsent1764000010300,
+    TargetMeasure1764000012100,
+    ReportCorrections1764000012200,
+    BulletinsSchema1764000013000,
     MatchmakingSchema1764000014000,
     ParticipationCounts1764000020000,
     CheckedInRegistrations1764000020100,

@@ -27,6 +27,8 @@ export class TargetEntity {
   @Column({ type: 'varchar', length: 16 }) period!: string;
   @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn!: string | null;
   @Column({ type: 'varchar', length: 20 }) source!: string;
+  /** flow (reports of different periods add up) or stock (the latest report stands) */
+  @Column({ type: 'varchar', length: 8, default: 'flow' }) measure!: string;
   @Column({ type: 'simple-json' }) scope!: TargetScopeRow;
   @Column({ type: 'text' }) text!: string;
   @Column({ type: 'varchar', length: 20, nullable: true }) qualifier!: string | null;

@@ -198,7 +198,9 @@ describe(parseProgramFile.name, () => {
         reason: 'duplicate activity code "a-1" (first at series[0].activities[0].code)',
       },
     ]);
-    const issues = programIssues((p) => p.targets.push({ ...activity(p, 1).targets[0], period: 'yearly' }));
+    const issues = programIssues((p) =>
+      p.targets.push({ ...activity(p, 1).targets[0], period: 'yearly', source: 'reported' }),
+    );
     expect(issues).toEqual([
       {
         path: 'series[0].activities[1].targets[0].code',
@@ -309,6 +311,36 @@ describe(parseProgramFile.name, () => {
   it('rejects a document that is not a mapping', () => {
     expect(issuesOf(() => parseProgramFile('- a\n- b\n', 'list.yaml', UNIT_CODES))).toEqual([
       { path: '(root)', reason: 'must be a mapping, got list' },
+    ]);
+  });
+
+  it('accepts measure stock on a reported target', () => {
+    const p = validProgram();
+    Object.assign(activity(p).targets[0], { source: 'reported', scope: undefined, measure: 'stock' });
+    unset(activity(p).targets[0], 'scope');
+    expect(parseProgramFile(yaml.dump(p), 'test.yaml', UNIT_CODES).series[0].activities[0].targets[0].measure).toBe(
+      'stock',
+    );
+  });
+
+  it('refuses a stock counted by the system, an unknown measure, a ratio flow and a periodic tally', () => {
+    expect(programIssues((p) => set(activity(p, 1).targets[0], 'measure', 'stock'))).toEqual([
+      {
+        path: 'series[0].activities[1].targets[0].measure',
+        reason: 'stock needs source reported, not sessions_held',
+      },
+    ]);
+    expect(programIssues((p) => set(activity(p, 1).targets[0], 'measure', 'level'))[0]!.path).toBe(
+      'series[0].activities[1].targets[0].measure',
+    );
+    expect(programIssues((p) => Object.assign(activity(p, 1).targets[0], { unit: '倍', source: 'reported' }))).toEqual([
+      { path: 'series[0].activities[1].targets[0].measure', reason: 'a ratio (倍) is a level: measure must be stock' },
+    ]);
+    expect(programIssues((p) => set(activity(p, 1).targets[0], 'period', 'yearly'))).toEqual([
+      {
+        path: 'series[0].activities[1].targets[0].period',
+        reason: 'yearly targets are judged per period, which only reports carry: source must be reported',
+      },
     ]);
   });
 });

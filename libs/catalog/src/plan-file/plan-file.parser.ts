@@ -14,6 +14,7 @@ import {
   ProgramFile,
   SeriesEntry,
   TARGET_PERIODS,
+  TARGET_MEASURES,
   TARGET_SOURCES,
   TARGET_UNITS,
   TargetEntry,
@@ -273,6 +274,18 @@ function checkTargetConsistency(target: TargetEntry, path: string, ctx: Context)
       ctx.issues.push({ path: `${path}.scope.${key}`, reason: `does not apply to source ${target.source}` });
     }
   }
+  if ((target.period === 'yearly' || target.period === 'half_yearly') && target.source !== 'reported') {
+    ctx.issues.push({
+      path: at(path, 'period'),
+      reason: `${target.period} targets are judged per period, which only reports carry: source must be reported`,
+    });
+  }
+  if (target.measure === 'stock' && target.source !== 'reported') {
+    ctx.issues.push({ path: at(path, 'measure'), reason: `stock needs source reported, not ${target.source}` });
+  }
+  if (target.unit === '倍' && target.measure !== 'stock') {
+    ctx.issues.push({ path: at(path, 'measure'), reason: 'a ratio (倍) is a level: measure must be stock' });
+  }
   if (target.source === 'outcomes' && scope.outcomeType === undefined) {
     ctx.issues.push({ path: `${path}.scope.outcomeType`, reason: 'is required when source is outcomes' });
   }
@@ -298,6 +311,7 @@ const target = shape<TargetEntry>(
     period: req(oneOf(TARGET_PERIODS)),
     dueOn: opt(isoDate),
     source: req(oneOf(TARGET_SOURCES)),
+    measure: opt(oneOf(TARGET_MEASURES)),
     scope: opt(targetScope),
     text: req(text()),
     qualifier: opt(text(20)),

@@ -67,6 +67,14 @@ export type TargetSource = (typeof TARGET_SOURCES)[number];
 export const TARGET_PERIODS = ['once', 'yearly', 'half_yearly', 'by_date'] as const;
 export type TargetPeriod = (typeof TARGET_PERIODS)[number];
 
+/**
+ * What a target's number measures. A flow counts things done (reports of different periods add
+ * up: competitions held, teams funded); a stock is a level at a moment (人才总量, platforms in
+ * existence, a 翻番 ratio): the latest report stands and is never summed over periods.
+ */
+export const TARGET_MEASURES = ['flow', 'stock'] as const;
+export type TargetMeasure = (typeof TARGET_MEASURES)[number];
+
 export const MODES = ['offline', 'online_allowed', 'online'] as const;
 export type ActivityMode = (typeof MODES)[number];
 
@@ -115,6 +123,8 @@ export interface TargetEntry {
   /** ISO date, required for by_date */
   dueOn?: string;
   source: TargetSource;
+  /** flow (default) or stock; only `reported` targets can be stocks */
+  measure?: TargetMeasure;
   scope?: TargetScope;
   /** the sentence of the document this number comes from, verbatim */
   text: string;

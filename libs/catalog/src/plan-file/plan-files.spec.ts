@@ -308,6 +308,24 @@ describe('2022 “五个一百” plan', () => {
     ]);
   });
 
+  it('marks talent totals, built platforms and the 翻番 ratios as stocks and everything else as flows', () => {
+    const all = [...plan2022.targets, ...plan2022.series.flatMap((s) => s.activities.flatMap((a) => a.targets))];
+    expect(all.filter((t) => t.measure === 'stock').map((t) => t.code)).toEqual([
+      '2025-manufacturing-talents',
+      '2025-national-talents',
+      '2025-provincial-high-level-talents',
+      '2025-city-high-level-talents',
+      '2025-professional-and-skilled-talents',
+      '2025-masters-and-phds',
+      '2025-talent-platforms',
+      '2025-innovation-complexes',
+      '2025-service-agencies',
+      '2022-m15-service-agencies-doubled',
+      '2022-m15-practitioners-doubled',
+    ]);
+    expect(all.find((t) => t.code === '2022-m14-talent-teams')!.measure).toBeUndefined();
+  });
+
   it('keeps the yearly 揭榜 list of measure 13 as a deliverable', () => {
     expect(measure(13).targets).toEqual([]);
     expect(measure(13).deliverables).toContain('每年梳理发布一批制造业关键共性技术攻关“揭榜”项目');

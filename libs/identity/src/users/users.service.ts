@@ -195,6 +195,29 @@ export class UsersService {
     return this.db.getRepository(UserEntity).findOneBy({ id });
   }
 
+  /**
+   * Who staff messages go to: enabled administrators, and enabled organizers with their units
+   * (only those of `unitIds`). Two queries.
+   */
+  async staff(unitIds: number[]): Promise<{ id: number; email: string; role: Role; unitIds: number[] }[]> {
+    const users = await this.db.getRepository(UserEntity).find({
+      where: [
+        { role: 'admin', disabled: false },
+        { role: 'organizer', disabled: false },
+      ],
+      order: { id: 'ASC' },
+    });
+    const scopes = await this.scopes(users.filter((u) => u.role === 'organizer').map((u) => u.id));
+    return users
+      .map((u) => ({
+        id: u.id,
+        email: u.email,
+        role: u.role,
+        unitIds: (scopes.get(u.id)?.unitIds ?? []).filter((id) => unitIds.includes(id)),
+      }))
+      .filter((u) => u.role === 'admin' || u.unitIds.length > 0);
+  }
+
   /** The account for a login attempt (email compared trimmed and lower-cased). */
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });

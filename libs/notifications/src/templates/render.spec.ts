@@ -72,7 +72,9 @@ function darkPixels(png: Buffer): { width: number; dark: boolean[] } {
 }
 
 describe(renderNotification.name, () => {
-  it.each(NOTIFICATION_TYPES.flatMap((t) => [[t, 'zh-CN'] as const, [t, 'en'] as const]))(
+  // staff messages have facts of their own: bulletin.templates.spec.ts
+  const registrantTypes = NOTIFICATION_TYPES.filter((t) => t !== 'bulletin_issued');
+  it.each(registrantTypes.flatMap((t) => [[t, 'zh-CN'] as const, [t, 'en'] as const]))(
     '%s renders in %s with the facts and no holes',
     async (type, locale) => {
       const mail = await render(type, locale);

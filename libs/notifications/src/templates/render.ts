@@ -1,4 +1,13 @@
-import type { Locale, NotificationFacts, NotificationType } from '../notification.types';
+import type {
+  Locale,
+  NotificationFacts,
+  NotificationPayload,
+  NotificationType,
+  StaffNotificationType,
+} from '../notification.types';
+import { bulletinMail } from './bulletin.templates';
+import type { BulletinMailFacts } from './bulletin.types';
+import { bulletinXlsx, bulletinXlsxName } from './bulletin.xlsx';
 import { escapeHtml, signature } from './format';
 import { buildIcs, icsMethod } from './ics';
 import { meetingAsSession } from './matchmaking.templates';
@@ -8,7 +17,7 @@ import { REGISTRATION_TEMPLATES } from './registration.templates';
 import { SESSION_TEMPLATES } from './session.templates';
 import type { TemplateFn } from './template.types';
 
-const TEMPLATES: Record<NotificationType, TemplateFn> = {
+const TEMPLATES: Record<Exclude<NotificationType, StaffNotificationType>, TemplateFn> = {
   ...REGISTRATION_TEMPLATES,
   ...SESSION_TEMPLATES,
   ...MATCHMAKING_TEMPLATES,
@@ -43,7 +52,7 @@ export interface RenderInput {
   id: number;
   type: NotificationType;
   locale: string;
-  facts: NotificationFacts;
+  facts: NotificationPayload;
   createdAt: Date;
 }
 
@@ -107,13 +116,15 @@ export async function renderNotification(
   senderAddress = `no-reply@${mailDomain}`,
 ): Promise<RenderedMail> {
   const locale = toLocale(n.locale);
+  if (n.type === 'bulletin_issued') return renderBulletin(n.facts as BulletinMailFacts, locale);
   const template = TEMPLATES[n.type];
   if (!template) throw new Error(`no template for notification type "${n.type}"`);
-  const content = template(n.facts, locale);
+  const facts = n.facts as NotificationFacts;
+  const content = template(facts, locale);
   const attachments: RenderedAttachment[] = [];
-  const code = n.facts.checkInCode;
+  const code = facts.checkInCode;
   // an online session has no door to show a QR code at
-  const qr = Boolean(code) && WITH_QR.has(n.type) && n.facts.session.mode !== 'online';
+  const qr = Boolean(code) && WITH_QR.has(n.type) && facts.session.mode !== 'online';
   if (qr) {
     attachments.push({
       filename: `check-in-${code}.png`,
@@ -124,11 +135,11 @@ export async function renderNotification(
   }
   if (WITH_ICS.has(n.type)) {
     const ics = {
-      session: n.facts.session,
+      session: facts.session,
       locale,
-      uid: `session-${n.facts.session.id}@${mailDomain}`,
+      uid: `session-${facts.session.id}@${mailDomain}`,
       stamp: n.createdAt,
-      url: n.facts.manageUrl,
+      url: facts.manageUrl,
       organizer: `mailto:${senderAddress}`,
       cancel: CANCELS.has(n.type),
     };
@@ -138,15 +149,15 @@ export async function renderNotification(
       contentType: `text/calendar; charset=utf-8; method=${icsMethod(ics)}`,
     });
   }
-  for (const m of n.facts.agenda ?? []) {
+  for (const m of facts.agenda ?? []) {
     attachments.push({
       filename: `meeting-${m.slotNo}-table-${m.tableNo}.ics`,
       content: buildIcs({
-        session: meetingAsSession(n.facts, m, locale),
+        session: meetingAsSession(facts, m, locale),
         locale,
         uid: `match-meeting-${m.meetingId}@${mailDomain}`,
         stamp: n.createdAt,
-        url: n.facts.manageUrl,
+        url: facts.manageUrl,
         organizer: `mailto:${senderAddress}`,
       }),
       contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
@@ -164,5 +175,25 @@ export async function renderNotification(
     html,
     attachments,
     ...(locale === 'en' ? { senderName: signature('en') } : {}),
+  };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A bulletin mail with its workbook, both from the facts frozen in the payload. */
+async function renderBulletin(f: BulletinMailFacts, locale: Locale): Promise<RenderedMail> {
+  const content = bulletinMail(f, locale);
+  const html = [
+    `<!doctype html><html lang="${locale}"><body>`,
+    ...content.paragraphs.map((p) => `<p>${linkify(p).replace(/\n/g, '<br>')}</p>`),
+    '</body></html>',
+  ].join('\n');
+  return {
+    subject: content.subject,
+    text: content.paragraphs.join('\n\n') + '\n',
+    html,
+    attachments: [
+      { filename: bulletinXlsxName(f.bulletin), content: await bulletinXlsx(f.bulletin, locale), contentType: XLSX },
+    ],
   };
 }

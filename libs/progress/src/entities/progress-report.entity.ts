@@ -1,8 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A number a responsible unit reports for work done outside the system (audited on create). */
+/**
+ * A number a responsible unit reports for work done outside the system: one row per target,
+ * unit and period. Filing again corrects it (the previous values go to `progress_report_revisions`);
+ * a withdrawn report stays, marked, and counts for nothing until it is filed again.
+ */
 @Entity('progress_reports')
 @Index(['programId', 'targetId'])
+@Index('ux_progress_reports_key', ['targetId', 'unitId', 'periodLabel'], { unique: true })
 export class ProgressReportEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'target_id', type: 'integer' }) targetId!: number;
@@ -16,6 +21,13 @@ export class ProgressReportEntity {
   @Column({ type: 'text', nullable: true }) note!: string | null;
   /** a URL or a short description of the evidence */
   @Column({ type: 'varchar', length: 1000, nullable: true }) evidence!: string | null;
+  /** who filed the current value */
   @Column({ name: 'reported_by', type: 'integer' }) reportedBy!: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  /** when the current value was filed (the first filing or the latest correction) */
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
+  /** 1 for the first filing, +1 for every correction, withdrawal or refiling */
+  @Column({ type: 'integer', default: 1 }) revision!: number;
+  @Column({ name: 'withdrawn_at', type: 'datetime', precision: 3, nullable: true }) withdrawnAt!: Date | null;
+  @Column({ name: 'withdrawn_by', type: 'integer', nullable: true }) withdrawnBy!: number | null;
 }
