@@ -16,3 +16,4 @@ export { NotificationsSchema1764000002000 } from './migrations/1764000002000-not
 import { NotificationEntity } from './notification.entity';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const NOTIFICATION_ENTITIES: Function[] = [NotificationEntity];
+export * from './notifications.responses';

@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiFileResponse } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@app/identity';
 import { progressCsv, progressXlsx } from './progress.export';
+import { ProgramProgressResponse } from './progress.responses';
 import { ProgressService } from './progress.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,13 +17,16 @@ export class ProgressController {
 
   @Get('progress')
   @ApiOperation({ summary: 'Plan vs actual: every target with actual, ratio and status; roll-ups by unit and series' })
+  @ApiOkResponse({ type: ProgramProgressResponse })
+  @ApiErrors(404)
   json(@Param('code') code: string) {
     return this.progress.programProgress(code);
   }
 
   @Get('progress.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Progress of every target as CSV (UTF-8 with BOM)' })
+  @ApiFileResponse('text/csv', 'An attachment, `{code}-progress.csv`', false)
+  @ApiErrors(404)
   async csv(@Param('code') code: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = progressCsv(await this.progress.programProgress(code));
     attachment(reply, 'text/csv; charset=utf-8', `${code}-progress.csv`);
@@ -29,8 +34,9 @@ export class ProgressController {
   }
 
   @Get('progress.xlsx')
-  @ApiProduces(XLSX)
   @ApiOperation({ summary: 'Progress as an Excel workbook: targets, by unit, by series' })
+  @ApiFileResponse(XLSX, 'An attachment, `{code}-progress.xlsx`')
+  @ApiErrors(404)
   async xlsx(@Param('code') code: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const body = await progressXlsx(await this.progress.programProgress(code));
     attachment(reply, XLSX, `${code}-progress.xlsx`);

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQuery, ParseIdPipe } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiIdempotencyKey, ApiIdParam, PageQuery, ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { CreateReportDto } from './report.dto';
+import { ReportPageResponse, ReportResponse } from './progress.responses';
 import { ReportsService } from './reports.service';
 
 @ApiTags('progress')
@@ -14,6 +15,10 @@ export class ReportsController {
   @Roles('organizer')
   @Audit('progress_report.create', 'progress_report')
   @ApiOperation({ summary: 'Report progress on a `reported` target for one of its responsible units' })
+  @ApiIdParam()
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: ReportResponse })
+  @ApiErrors(400, 404, 422)
   create(
     @Param('id', ParseIdPipe) id: number,
     @Body() body: CreateReportDto,
@@ -26,6 +31,9 @@ export class ReportsController {
   @Get()
   @Roles('organizer')
   @ApiOperation({ summary: 'Reports of a target, newest first' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: ReportPageResponse })
+  @ApiErrors(400, 404)
   list(@Param('id', ParseIdPipe) id: number, @Query() q: PageQuery) {
     return this.reports.list(id, q);
   }

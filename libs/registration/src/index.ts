@@ -11,3 +11,4 @@ export * from './sessions.service';
 export * from './reminder.scheduler';
 export { RegistrationSchema1764000003000 } from './migrations/1764000003000-registration-schema';
 export { RegistrationConsent1764000010300 } from './migrations/1764000010300-registration-consent';
+export * from './registration.responses';
