@@ -63,16 +63,19 @@ async function generate(dir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--check')) {
+  const check = process.argv.indexOf('--check');
+  if (check < 0) {
     await generate(TARGET);
     console.log(`wrote ${FILES.map((f) => relative(ROOT, join(TARGET, f))).join(', ')}`);
     return;
   }
+  // `--check DIR` compares DIR instead (the freshness test proves a stale copy fails)
+  const committedDir = process.argv[check + 1] ? resolve(process.argv[check + 1]!) : TARGET;
   const tmp = mkdtempSync(join(tmpdir(), 'tep-openapi-check-'));
   try {
     await generate(tmp);
     const stale = FILES.filter((f) => {
-      const committed = join(TARGET, f);
+      const committed = join(committedDir, f);
       let current: string;
       try {
         current = readFileSync(committed, 'utf8');
@@ -82,12 +85,14 @@ async function main(): Promise<void> {
       return current !== readFileSync(join(tmp, f), 'utf8');
     });
     if (stale.length > 0) {
-      const files = stale.map((f) => relative(ROOT, join(TARGET, f))).join(', ');
-      console.error(`stale: ${files} no longer match the API's code; run "npm run api:generate" and commit them`);
+      const files = stale.map((f) => relative(ROOT, join(committedDir, f))).join(', ');
+      console.error(
+        `stale (differs from what the API's code generates): ${files}; run "npm run api:generate" and commit`,
+      );
       process.exitCode = 1;
       return;
     }
-    console.log(`up to date: ${FILES.map((f) => relative(ROOT, join(TARGET, f))).join(', ')}`);
+    console.log(`up to date: ${FILES.map((f) => relative(ROOT, join(committedDir, f))).join(', ')}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -60,7 +60,8 @@ export class OpenApiValidator {
       }
       return `${where}: declares no body, got ${actual}`;
     }
-    if (!mediaTypes.includes(actual)) return `${where}: content-type ${actual || '(none)'} is not ${mediaTypes.join(' or ')}`;
+    if (!mediaTypes.includes(actual))
+      return `${where}: content-type ${actual || '(none)'} is not ${mediaTypes.join(' or ')}`;
     if (actual !== 'application/json') {
       this.checked++;
       return undefined;

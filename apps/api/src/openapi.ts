@@ -17,6 +17,14 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setLicense('UNLICENSED', 'https://spdx.org/licenses/')
     .addServer('/', 'This API, on the origin that serves the document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    // every message (errors included) is in Chinese unless the caller asks for English
+    .addGlobalParameters({
+      in: 'header',
+      name: 'accept-language',
+      required: false,
+      description: 'Accept-Language: zh-CN (default) or en',
+      schema: { type: 'string', example: 'zh-CN' },
+    })
     .addGlobalResponse({ status: 'default', description: 'Any other error, in the error shape', type: ErrorResponse })
     .build();
   const doc = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] });

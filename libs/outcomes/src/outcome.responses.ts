@@ -21,7 +21,7 @@ export class OutcomeResponse {
   @ApiProperty({ type: 'integer' }) activityId!: number;
   @ApiProperty({ type: 'integer', nullable: true }) sessionId!: number | null;
   @ApiProperty({ enum: OUTCOME_TYPES }) type!: string;
-  @ApiProperty({ enum: AGREEMENT_TYPES, nullable: true }) agreementType!: string | null;
+  @ApiProperty({ type: String, enum: [...AGREEMENT_TYPES, null], nullable: true }) agreementType!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: OUTCOME_STATUSES }) status!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) signedOn!: string | null;

@@ -12,11 +12,7 @@ import {
 import { AccessService, Audit, AuthUser, CurrentUser, PublicWrite, Roles } from '@app/identity';
 import { CreateRegistrationDto, ReasonDto, RegistrationListQuery, TokenQuery } from './dto/registration.dto';
 import { RegistrationEntity } from './entities';
-import {
-  RegistrationCreatedResponse,
-  RegistrationPageResponse,
-  RegistrationResponse,
-} from './registration.responses';
+import { RegistrationCreatedResponse, RegistrationPageResponse, RegistrationResponse } from './registration.responses';
 import { RegistrationsService } from './registrations.service';
 import { SessionsService } from './sessions.service';
 

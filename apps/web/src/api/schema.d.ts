@@ -960,14 +960,18 @@ export interface components {
       title?: string;
       /** @enum {string} */
       level?: 'grassroots' | 'county' | 'city' | 'provincial' | 'national';
+      /** Format: date-time */
       startsAt?: string;
+      /** Format: date-time */
       endsAt?: string;
       venue?: string;
       city?: string;
       /** @enum {string} */
       mode?: 'offline' | 'online' | 'hybrid';
       onlineUrl?: string;
+      /** Format: date-time */
       registrationOpensAt?: string;
+      /** Format: date-time */
       registrationClosesAt?: string;
       requiresApproval?: boolean;
       waitlistEnabled?: boolean;
@@ -1410,7 +1414,10 @@ export interface operations {
   HealthController_health: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1438,7 +1445,10 @@ export interface operations {
   CatalogController_units: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1466,7 +1476,10 @@ export interface operations {
   CatalogController_programs: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1494,7 +1507,10 @@ export interface operations {
   CatalogController_program: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         code: string;
       };
@@ -1533,7 +1549,10 @@ export interface operations {
   CatalogController_activity: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -1581,7 +1600,10 @@ export interface operations {
   AuthController_login: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1644,7 +1666,10 @@ export interface operations {
   AuthController_me: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1693,7 +1718,10 @@ export interface operations {
         page?: number;
         pageSize?: number;
       };
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1748,7 +1776,10 @@ export interface operations {
   UsersController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1816,7 +1847,10 @@ export interface operations {
   UsersController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -1882,7 +1916,10 @@ export interface operations {
   UsersController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -1981,7 +2018,10 @@ export interface operations {
         /** @description ISO 8601, inclusive */
         to?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2036,7 +2076,10 @@ export interface operations {
   SessionsController_list: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2084,7 +2127,10 @@ export interface operations {
   SessionsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2154,7 +2200,10 @@ export interface operations {
   SessionsController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2202,7 +2251,10 @@ export interface operations {
   SessionsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2286,7 +2338,10 @@ export interface operations {
         status?: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
         category?: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
       };
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2439,7 +2494,10 @@ export interface operations {
         /** @description the manage token from the registration response or mail */
         token?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2508,7 +2566,10 @@ export interface operations {
         /** @description the manage token from the registration response or mail */
         token?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2587,7 +2648,10 @@ export interface operations {
   RegistrationsController_approve: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2662,7 +2726,10 @@ export interface operations {
   RegistrationsController_reject: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2759,7 +2826,10 @@ export interface operations {
           | 'session_moved_online';
         registrationId?: number;
       };
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2814,7 +2884,10 @@ export interface operations {
   NotificationsController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2880,7 +2953,10 @@ export interface operations {
   NotificationsController_retry: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -2955,7 +3031,10 @@ export interface operations {
   CheckInController_checkIn: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -3137,7 +3216,10 @@ export interface operations {
   CheckInController_undo: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
         registrationId: number;
@@ -3203,7 +3285,10 @@ export interface operations {
   AttendanceController_session: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -3269,7 +3354,10 @@ export interface operations {
   AttendanceController_activity: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -3335,7 +3423,10 @@ export interface operations {
   AttendanceController_program: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         code: string;
       };
@@ -3392,7 +3483,10 @@ export interface operations {
   QrController_svg: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         code: string;
       };
@@ -3432,7 +3526,10 @@ export interface operations {
   QrController_png: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         code: string;
       };
@@ -3487,7 +3584,10 @@ export interface operations {
         status?: 'intent' | 'signed' | 'cancelled';
         agreementType?: 'technical_breakthrough' | 'skill_transfer';
       };
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -3538,6 +3638,8 @@ export interface operations {
       header?: {
         /** @description Idempotency-Key: a repeat with the same key and body replays the first answer */
         'idempotency-key'?: string;
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
       };
       path: {
         id: number;
@@ -3617,7 +3719,10 @@ export interface operations {
   OutcomesController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -3696,7 +3801,10 @@ export interface operations {
   OutcomesController_import: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -3790,7 +3898,10 @@ export interface operations {
         page?: number;
         pageSize?: number;
       };
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         id: number;
       };
@@ -3859,6 +3970,8 @@ export interface operations {
       header?: {
         /** @description Idempotency-Key: a repeat with the same key and body replays the first answer */
         'idempotency-key'?: string;
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
       };
       path: {
         id: number;
@@ -3938,7 +4051,10 @@ export interface operations {
   ProgressController_json: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         code: string;
       };
@@ -3995,7 +4111,10 @@ export interface operations {
   ProgressController_csv: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         code: string;
       };
@@ -4053,7 +4172,10 @@ export interface operations {
   ProgressController_xlsx: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
       path: {
         code: string;
       };

@@ -15,6 +15,7 @@ export const Roles = (...roles: Role[]) =>
     ApiBearerAuth(),
     ApiUnauthorizedResponse({
       type: ErrorResponse,
-      description: 'Missing, invalid or expired token, or a disabled account' }),
+      description: 'Missing, invalid or expired token, or a disabled account',
+    }),
     ApiForbiddenResponse({ type: ErrorResponse, description: 'The role does not allow it' }),
   );

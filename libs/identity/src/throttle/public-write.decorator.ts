@@ -13,5 +13,6 @@ export const PublicWrite = () =>
     SetMetadata(PUBLIC_WRITE_KEY, true),
     ApiTooManyRequestsResponse({
       type: ErrorResponse,
-      description: 'Too many requests from this address; see Retry-After' }),
+      description: 'Too many requests from this address; see Retry-After',
+    }),
   );
