@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional, Param } from '@nestjs/common';
-import { ApiErrors, ApiIdParam, ParseIdPipe } from '@app/core';
+import { ApiErrors, ApiIdParam, ApiNotModified, ParseIdPipe } from '@app/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActivityDetailResponse, ProgramResponse, ProgramSummaryResponse, UnitResponse } from './catalog.responses';
 import { ACTIVITY_SESSIONS, ActivitySessionsReader } from './activity-sessions.port';
@@ -15,6 +15,7 @@ export class CatalogController {
 
   @Get('units')
   @ApiOperation({ summary: 'Units named by the plans (lead, host and responsible units)' })
+  @ApiNotModified()
   @ApiOkResponse({ type: [UnitResponse] })
   units() {
     return this.catalog.listUnits();
@@ -22,6 +23,7 @@ export class CatalogController {
 
   @Get('programs')
   @ApiOperation({ summary: 'Plan documents with counts' })
+  @ApiNotModified()
   @ApiOkResponse({ type: [ProgramSummaryResponse] })
   programs() {
     return this.catalog.listPrograms();
@@ -29,6 +31,7 @@ export class CatalogController {
 
   @Get('programs/:code')
   @ApiOperation({ summary: 'One plan: series, activities with units, windows and targets' })
+  @ApiNotModified()
   @ApiOkResponse({ type: ProgramResponse })
   @ApiErrors(404)
   program(@Param('code') code: string) {
@@ -38,6 +41,7 @@ export class CatalogController {
   @Get('activities/:id')
   @ApiOperation({ summary: 'One activity with its sessions and targets' })
   @ApiIdParam()
+  @ApiNotModified()
   @ApiOkResponse({ type: ActivityDetailResponse })
   @ApiErrors(400, 404)
   async activity(@Param('id', ParseIdPipe) id: number) {

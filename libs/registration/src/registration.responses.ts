@@ -64,6 +64,13 @@ export class RegistrationResponse {
   @ApiProperty({ ...FREE_FORM, description: 'category-specific profile' }) profile!: Record<string, unknown>;
   @ApiProperty({ ...FREE_FORM, nullable: true }) answers!: Record<string, unknown> | null;
   @ApiProperty({ enum: CHANNELS }) channel!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'version of the personal-data notice (个人信息保护) accepted; null when not asked',
+  })
+  consentVersion?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) consentedAt?: string | null;
   @ApiProperty({ type: String, nullable: true }) statusReason!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiIdParam, ParseIdPipe } from '@app/core';
+import { ApiErrors, ApiIdParam, ApiNotModified, ParseIdPipe } from '@app/core';
 import { AccessService, Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
 import { SessionResponse } from './registration.responses';
@@ -34,6 +34,7 @@ export class SessionsController {
   @Get('activities/:id/sessions')
   @ApiOperation({ summary: 'Sessions of an activity with their quotas' })
   @ApiIdParam()
+  @ApiNotModified()
   @ApiOkResponse({ type: [SessionResponse] })
   @ApiErrors(400, 404)
   list(@Param('id', ParseIdPipe) activityId: number) {
@@ -43,6 +44,7 @@ export class SessionsController {
   @Get('sessions/:id')
   @ApiOperation({ summary: 'A session with capacity, confirmed, pending, waitlisted and available per category' })
   @ApiIdParam()
+  @ApiNotModified()
   @ApiOkResponse({ type: SessionResponse })
   @ApiErrors(400, 404)
   get(@Param('id', ParseIdPipe) id: number) {

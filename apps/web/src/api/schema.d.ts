@@ -618,6 +618,11 @@ export interface components {
       field: string;
       /** @description what is wrong with it, in the request language */
       reason: string;
+      /**
+       * @description stable machine-readable code of this problem
+       * @example invalid_uscc
+       */
+      code?: string;
     };
     ErrorResponse: {
       /** @example 400 */
@@ -1066,6 +1071,10 @@ export interface components {
       } | null;
       /** @enum {string} */
       channel: 'online' | 'walk_in';
+      /** @description version of the personal-data notice (个人信息保护) accepted; null when not asked */
+      consentVersion?: string | null;
+      /** Format: date-time */
+      consentedAt?: string | null;
       statusReason: string | null;
       /** Format: date-time */
       createdAt: string;
@@ -1462,6 +1471,13 @@ export interface operations {
           'application/json': components['schemas']['UnitResponse'][];
         };
       };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Any other error, in the error shape */
       default: {
         headers: {
@@ -1492,6 +1508,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ProgramSummaryResponse'][];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -1525,6 +1548,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ProgramResponse'];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Not found */
       404: {
@@ -1567,6 +1597,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ActivityDetailResponse'];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid input; `details` names the fields */
       400: {
@@ -2095,6 +2132,13 @@ export interface operations {
           'application/json': components['schemas']['SessionResponse'][];
         };
       };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Invalid input; `details` names the fields */
       400: {
         headers: {
@@ -2218,6 +2262,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['SessionResponse'];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid input; `details` names the fields */
       400: {

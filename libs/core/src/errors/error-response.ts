@@ -9,6 +9,9 @@ export class FieldProblemResponse {
 
   @ApiProperty({ description: 'what is wrong with it, in the request language' })
   reason!: string;
+
+  @ApiPropertyOptional({ example: 'invalid_uscc', description: 'stable machine-readable code of this problem' })
+  code?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ApiHeader, ApiOkResponse, ApiParam } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiParam, ApiResponse } from '@nestjs/swagger';
 
 /**
  * OpenAPI declarations of the request parts many routes share. Header names are lower case
@@ -34,3 +34,7 @@ export const ApiFileResponse = (mediaType: string, description: string, binary =
     description,
     content: { [mediaType]: { schema: binary ? { type: 'string', format: 'binary' } : { type: 'string' } } },
   });
+
+/** A public read: it carries an ETag and answers 304 (no body) to a matching If-None-Match. */
+export const ApiNotModified = () =>
+  ApiResponse({ status: 304, description: 'Not modified: If-None-Match matched the current ETag' });
