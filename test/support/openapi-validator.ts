@@ -1,8 +1,11 @@
 import Ajv, { ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import addFormats from 'ajv-formats';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Response } from 'supertest';
 import TestAgent from 'supertest/lib/agent';
+import { repoRoot } from './repo-root';
 
 /**
  * Checks every response a test receives against the OpenAPI document: the route, method and
@@ -34,8 +37,23 @@ export class OpenApiValidator {
       .sort((a, b) => paramCount(a.template) - paramCount(b.template));
   }
 
+  /**
+   * The validator of the committed document (apps/web/src/api/openapi.json, which the freshness
+   * test holds equal to the code's), for suites that talk to an API process with fetch.
+   */
+  static committed(): OpenApiValidator {
+    const file = join(repoRoot(), 'apps/web/src/api/openapi.json');
+    return new OpenApiValidator(JSON.parse(readFileSync(file, 'utf8')) as OpenAPIObject);
+  }
+
+  /** Throws when `res` is not a declared answer to `method url`. */
+  assert(method: string, url: string, res: Pick<Response, 'status' | 'headers' | 'body'>): void {
+    const problem = this.problem(method, url, res);
+    if (problem) throw new Error(`OpenAPI: ${problem}`);
+  }
+
   /** The problem with `res` as an answer to `method url`, or undefined when it matches. */
-  problem(method: string, url: string, res: Response): string | undefined {
+  problem(method: string, url: string, res: Pick<Response, 'status' | 'headers' | 'body'>): string | undefined {
     const path = new URL(url, 'http://localhost').pathname;
     const route = this.routes.find((r) => r.method === method.toLowerCase() && r.pattern.test(path));
     if (!route) {
@@ -72,7 +90,7 @@ export class OpenApiValidator {
     return this.check(where, res, `#/${pointer}`);
   }
 
-  private check(where: string, res: Response, pointer: string): string | undefined {
+  private check(where: string, res: Pick<Response, 'body'>, pointer: string): string | undefined {
     this.checked++;
     let validate = this.compiled.get(pointer);
     if (!validate) {
@@ -102,10 +120,7 @@ export class OpenApiValidator {
       // added last, so the test's own expectations speak first
       if (!hooked) {
         hooked = true;
-        test.expect((res: Response) => {
-          const problem = this.problem(test.method, test.url, res);
-          if (problem) throw new Error(`OpenAPI: ${problem}`);
-        });
+        test.expect((res: Response) => this.assert(test.method, test.url, res));
       }
       return end(fn);
     };
