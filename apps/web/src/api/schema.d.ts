@@ -21,6 +21,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: 200 when the database (and Redis, if configured) answer, else 503 */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/units': {
     parameters: {
       query?: never;
@@ -653,6 +670,16 @@ export interface components {
        */
       queue: 'up' | 'down' | 'in_process';
     };
+    ReadinessResponse: {
+      /** @enum {string} */
+      status: 'ready' | 'not_ready';
+      /** @enum {string} */
+      db: 'up' | 'down';
+      /** @enum {string} */
+      queue: 'up' | 'down' | 'in_process';
+      /** @description what is down */
+      down: ('database' | 'redis')[];
+    };
     UnitResponse: {
       id: number;
       code: string;
@@ -1003,6 +1030,11 @@ export interface components {
       /** @description category-specific; see DESIGN.md minimum profiles */
       profile: Record<string, never>;
       answers?: Record<string, never>;
+      /**
+       * @description version of the personal-data notice (个人信息保护) the registrant accepted; stored with the registration
+       * @example 2026-11-v1
+       */
+      consentVersion?: string;
     };
     RegistrationCreatedResponse: {
       id: number;
@@ -1438,6 +1470,47 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every dependency answers */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
+        };
+      };
+      /** @description `down` names the dependencies that do not */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
         };
       };
       /** @description Any other error, in the error shape */
