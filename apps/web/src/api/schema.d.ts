@@ -176,6 +176,23 @@ export interface paths {
     patch: operations['UsersController_update'];
     trace?: never;
   };
+  '/api/users/{id}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clear the failed-login counters of an account, from every client (admin) */
+    post: operations['UsersController_unlock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -648,7 +665,7 @@ export interface components {
        * @description stable machine-readable error code
        * @example validation_failed
        */
-      code?: string;
+      code: string;
       /**
        * @description the HTTP reason phrase
        * @example Bad Request
@@ -1029,6 +1046,7 @@ export interface components {
       locale?: 'zh-CN' | 'en';
       /** @description category-specific; see DESIGN.md minimum profiles */
       profile: Record<string, never>;
+      /** @description free-form answers to the sign-up form: at most 50 keys and 16 KB as JSON */
       answers?: Record<string, never>;
       /**
        * @description version of the personal-data notice (个人信息保护) the registrant accepted; stored with the registration
@@ -2114,6 +2132,74 @@ export interface operations {
       };
     };
   };
+  UsersController_unlock: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Counters cleared; the account may log in from anywhere at once */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AuditController_list: {
     parameters: {
       query?: {
@@ -2123,9 +2209,9 @@ export interface operations {
         action?: string;
         entity?: string;
         entityId?: string;
-        /** @description ISO 8601, inclusive */
+        /** @description RFC 3339 time with an offset, inclusive */
         from?: string;
-        /** @description ISO 8601, inclusive */
+        /** @description RFC 3339 time with an offset, inclusive */
         to?: string;
       };
       header?: {

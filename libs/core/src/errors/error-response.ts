@@ -22,8 +22,8 @@ export class ErrorResponse {
   @ApiProperty({ type: 'integer', example: 400 })
   statusCode!: number;
 
-  @ApiPropertyOptional({ example: 'validation_failed', description: 'stable machine-readable error code' })
-  code?: string;
+  @ApiProperty({ example: 'validation_failed', description: 'stable machine-readable error code' })
+  code!: string;
 
   @ApiProperty({ example: 'Bad Request', description: 'the HTTP reason phrase' })
   error!: string;
