@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PARTICIPANT_CATEGORIES } from '@app/catalog';
+import { ActivityResponse, PARTICIPANT_CATEGORIES } from '@app/catalog';
 import { PageOf } from '@app/core';
 import { LOCALES } from './dto/registration.dto';
 import { REGISTRATION_STATUSES, SESSION_LEVELS, SESSION_MODES, SESSION_STATUSES } from './entities';
@@ -85,6 +85,13 @@ export class RegistrationListItemResponse {
   @ApiProperty({ enum: REGISTRATION_STATUSES }) status!: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 1 }) waitlistPosition?: number;
   @ApiProperty() name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '单位名称: the unit, or the person’s institution or employer',
+  })
+  unitName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '统一社会信用代码 (enterprises)' }) uscc!: string | null;
   @ApiProperty() email!: string;
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ type: String, nullable: true }) idNumber!: string | null;
@@ -95,3 +102,31 @@ export class RegistrationListItemResponse {
 }
 
 export const RegistrationPageResponse = PageOf(RegistrationListItemResponse);
+
+/** A roster row: a list row with the check-in time (null: not checked in). */
+export class RosterItemResponse extends RegistrationListItemResponse {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedInAt!: string | null;
+}
+
+export const RosterPageResponse = PageOf(RosterItemResponse);
+
+export class MyActivityResponse extends ActivityResponse {
+  @ApiProperty({ type: [SessionResponse] }) sessions!: SessionResponse[];
+}
+
+export class MySeriesResponse {
+  @ApiProperty({ type: 'integer' }) id!: number;
+  @ApiProperty() label!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [MyActivityResponse] }) activities!: MyActivityResponse[];
+}
+
+export class MyProgramResponse {
+  @ApiProperty() code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [MySeriesResponse] }) series!: MySeriesResponse[];
+}
+
+export class MyActivitiesResponse {
+  @ApiProperty({ type: [MyProgramResponse] }) programs!: MyProgramResponse[];
+}

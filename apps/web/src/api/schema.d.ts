@@ -123,6 +123,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exchange a refresh token for a new access token and the next refresh token */
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the sign-in: its refresh token is refused from now on */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me': {
     parameters: {
       query?: never;
@@ -332,6 +366,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's activities by program and series, with sessions and targets (admin: all) */
+    get: operations['MyActivitiesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -427,7 +478,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Take a check-in back */
+    /** Take a check-in back (organizers, and check-in staff of the session) */
     delete: operations['CheckInController_undo'];
     options?: never;
     head?: never;
@@ -511,6 +562,40 @@ export interface paths {
     };
     /** QR image (PNG) of a check-in code */
     get: operations['QrController_png'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 报名管理: registrations with check-in time; filter status, category, checkedIn; search q */
+    get: operations['RosterController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/registrations.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 签到表: one row per registration; phone and ID masked unless the caller may see them */
+    get: operations['RosterController_xlsx'];
     put?: never;
     post?: never;
     delete?: never;
@@ -858,13 +943,20 @@ export interface components {
       email: string;
       password: string;
     };
-    TokenResponse: {
-      /** @description JWT to send as `Authorization: Bearer <token>` */
+    SignInResponse: {
       accessToken: string;
       /** @enum {string} */
       tokenType: 'Bearer';
-      /** @description seconds until it expires */
+      /** @description seconds the access token lives */
       expiresIn: number;
+      /** @description single use: exchange it at POST /api/auth/refresh for the next pair */
+      refreshToken: string;
+      /** @description seconds until the sign-in ends (a working day after login) */
+      refreshExpiresIn: number;
+    };
+    RefreshDto: {
+      /** @description the refresh token from login or the last refresh */
+      refreshToken: string;
     };
     MeResponse: {
       id: number;
@@ -1073,6 +1165,10 @@ export interface components {
       status: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
       waitlistPosition?: number;
       name: string;
+      /** @description 单位名称: the unit, or the person’s institution or employer */
+      unitName: string | null;
+      /** @description 统一社会信用代码 (enterprises) */
+      uscc: string | null;
       email: string;
       phone: string | null;
       idNumber: string | null;
@@ -1133,6 +1229,47 @@ export interface components {
     };
     ReasonDto: {
       reason?: string;
+    };
+    MyActivityResponse: {
+      id: number;
+      code: string;
+      programId: number;
+      seriesId: number;
+      ordinal: number;
+      label: string;
+      title: string;
+      shortTitle: string | null;
+      kind: string;
+      window: components['schemas']['DateWindowResponse'];
+      city: string | null;
+      /** @enum {string} */
+      mode: 'offline' | 'online_allowed' | 'online';
+      adjustable: boolean;
+      content: string;
+      hostRole: string;
+      hostUnitsOpenEnded: boolean;
+      leadNote: string | null;
+      leadUnits: components['schemas']['UnitRefResponse'][];
+      hostUnits: components['schemas']['UnitRefResponse'][];
+      parts: components['schemas']['ActivityPartResponse'][] | null;
+      deliverables: string[];
+      note: string | null;
+      targets: components['schemas']['TargetResponse'][];
+      sessions: components['schemas']['SessionResponse'][];
+    };
+    MySeriesResponse: {
+      id: number;
+      label: string;
+      title: string;
+      activities: components['schemas']['MyActivityResponse'][];
+    };
+    MyProgramResponse: {
+      code: string;
+      title: string;
+      series: components['schemas']['MySeriesResponse'][];
+    };
+    MyActivitiesResponse: {
+      programs: components['schemas']['MyProgramResponse'][];
     };
     NotificationResponse: {
       id: number;
@@ -1252,6 +1389,43 @@ export interface components {
       byCategory: components['schemas']['CategoryAttendanceResponse'][];
       total: components['schemas']['AttendanceLineResponse'];
       byActivity: components['schemas']['ActivityAttendanceLineResponse'][];
+    };
+    RosterItemResponse: {
+      id: number;
+      participantId: number;
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      level: string | null;
+      /** @enum {string} */
+      status: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+      waitlistPosition?: number;
+      name: string;
+      /** @description 单位名称: the unit, or the person’s institution or employer */
+      unitName: string | null;
+      /** @description 统一社会信用代码 (enterprises) */
+      uscc: string | null;
+      email: string;
+      phone: string | null;
+      idNumber: string | null;
+      profile: {
+        [key: string]: unknown;
+      };
+      answers: {
+        [key: string]: unknown;
+      } | null;
+      /** @enum {string} */
+      channel: 'online' | 'walk_in';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      checkedInAt: string | null;
+    };
+    RosterItemPageResponse: {
+      items: components['schemas']['RosterItemResponse'][];
+      /** @description all matching rows, not only this page */
+      total: number;
+      page: number;
+      pageSize: number;
     };
     OutcomePartiesDto: {
       enterpriseName?: string;
@@ -1741,12 +1915,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description an access token and the refresh token that renews it */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenResponse'];
+          'application/json': components['schemas']['SignInResponse'];
         };
       };
       /** @description Invalid input; `details` names the fields */
@@ -1772,6 +1947,120 @@ export interface operations {
        *
        *     Too many requests from this address; see Retry-After
        */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unknown, expired, revoked or reused refresh token (a reuse ends the whole sign-in) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many requests from this address; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many requests from this address; see Retry-After */
       429: {
         headers: {
           [name: string]: unknown;
@@ -2547,6 +2836,8 @@ export interface operations {
         pageSize?: number;
         status?: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
         category?: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+        /** @description search name, 单位名称, 统一社会信用代码 or phone (part of it) */
+        q?: string;
       };
       header?: {
         /** @description Accept-Language: zh-CN (default) or en */
@@ -2997,6 +3288,55 @@ export interface operations {
       };
       /** @description Well-formed but not acceptable */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MyActivitiesController_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyActivitiesResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3758,6 +4098,154 @@ export interface operations {
       };
       /** @description Invalid input; `details` names the fields */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RosterController_page: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+        category?: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+        /** @description search name, 单位名称, 统一社会信用代码 or phone (part of it) */
+        q?: string;
+        /** @description true: only checked-in registrations; false: only those not checked in */
+        checkedIn?: boolean;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterItemPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RosterController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: messages and mails in zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An attachment (签到表) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
