@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PARTICIPANT_CATEGORIES } from '@app/catalog';
 import { REGISTRATION_STATUSES } from '@app/registration';
 
 /** Response classes of the attendance and check-in routes. */
@@ -55,6 +56,9 @@ export class CheckInResponse {
   @ApiProperty({ type: 'integer' }) registrationId!: number;
   @ApiProperty({ format: 'date-time' }) checkedInAt!: string;
   @ApiProperty() first!: boolean;
+  @ApiProperty({ description: 'who was admitted, so the door can see it' }) name!: string;
+  @ApiProperty({ enum: PARTICIPANT_CATEGORIES }) category!: string;
+  @ApiProperty({ type: String, nullable: true, description: '单位名称' }) unitName!: string | null;
 }
 
 export class WalkInResponse {

@@ -1321,6 +1321,12 @@ export interface components {
       /** Format: date-time */
       checkedInAt: string;
       first: boolean;
+      /** @description who was admitted, so the door can see it */
+      name: string;
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      /** @description 单位名称 */
+      unitName: string | null;
     };
     WalkInResponse: {
       /** @description the registration id */
