@@ -656,6 +656,281 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/matchmaking/vocabulary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shared tag vocabulary (泉州 industry chains) and the 合作方式 choices */
+    get: operations['MatchmakingOrganizerController_vocabulary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A session's matchmaking settings and slot times */
+    get: operations['MatchmakingOrganizerController_get'];
+    /** Switch matchmaking on or off for a session: meeting length, slots, tables, request deadline */
+    put: operations['MatchmakingOrganizerController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Place every accepted meeting not yet placed (greedy); optionally fill free slots with top mutual suggestions */
+    post: operations['MatchmakingOrganizerController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/matchmaking/meetings/{id}/placement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Move one meeting to a table and slot; 409 when the table or a participant is booked */
+    patch: operations['MatchmakingOrganizerController_move'];
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking/agenda-mails': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail every participant its agenda (an .ics per meeting); once per schedule version */
+    post: operations['MatchmakingOrganizerController_mail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking/matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meeting matrix (tables × slots), no-shows and results */
+    get: operations['MatchmakingOrganizerController_matrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking/matrix.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meeting matrix and results as XLSX */
+    get: operations['MatchmakingOrganizerController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The own matchmaking profile */
+    get: operations['MatchmakingParticipantController_getProfile'];
+    /** Publish or update the matchmaking profile (needs, or expertise and projects; tags) */
+    put: operations['MatchmakingParticipantController_putProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Suggested partners ranked by tag and keyword overlap, with what matched */
+    get: operations['MatchmakingParticipantController_suggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/profiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Browse and search the other side's published profiles (contact data once a meeting is accepted) */
+    get: operations['MatchmakingParticipantController_browse'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Incoming and outgoing meeting requests */
+    get: operations['MatchmakingParticipantController_list'];
+    put?: never;
+    /** Request a 1:1 meeting, with a message; limited open requests per participant */
+    post: operations['MatchmakingParticipantController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/requests/{meetingId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a request (the recipient); both then see each other’s contact data */
+    post: operations['MatchmakingParticipantController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/requests/{meetingId}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a request (the recipient) */
+    post: operations['MatchmakingParticipantController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/requests/{meetingId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw an open request (the requester) */
+    post: operations['MatchmakingParticipantController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/meetings/{meetingId}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record the meeting’s result: no_deal 未达成, continue 继续洽谈, intent 达成意向, no_show */
+    put: operations['MatchmakingParticipantController_result'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/agenda': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The own agenda: placed meetings in slot order, with table and partner */
+    get: operations['MatchmakingParticipantController_agenda'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/targets/{id}/reports': {
     parameters: {
       query?: never;
@@ -1288,7 +1563,8 @@ export interface components {
         | 'session_changed'
         | 'session_postponed'
         | 'session_cancelled'
-        | 'session_moved_online';
+        | 'session_moved_online'
+        | 'matchmaking_agenda';
       /** @enum {string} */
       status: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled';
       attempts: number;
@@ -1540,6 +1816,93 @@ export interface components {
       imported: number;
       /** @description rows left out, with why */
       errors: components['schemas']['ImportRowErrorResponse'][];
+    };
+    MatchmakingSettingsDto: {
+      enabled: boolean;
+      meetingMinutes: number;
+      /**
+       * Format: date-time
+       * @description start of the first slot
+       */
+      firstSlotAt: string;
+      slotCount: number;
+      tableCount: number;
+      /**
+       * Format: date-time
+       * @description requests and answers close then
+       */
+      requestDeadline: string;
+      /**
+       * @description open outgoing requests per participant
+       * @default 10
+       */
+      maxOpenRequests: number;
+    };
+    ScheduleRunDto: {
+      /**
+       * @description then fill free slots with top suggestions between participants who both agreed to suggested meetings
+       * @default false
+       */
+      fillWithSuggestions: boolean;
+    };
+    MovePlacementDto: {
+      tableNo: number;
+      slotNo: number;
+    };
+    MatchProfileDto: {
+      /** @default true */
+      published: boolean;
+      /**
+       * @description agree to meetings with top suggestions in free slots (given only when both sides agree)
+       * @default false
+       */
+      acceptsSuggested: boolean;
+      headline?: string;
+      /** @description industry and field tags from the shared vocabulary */
+      tags: (
+        | '纺织鞋服'
+        | '石油化工'
+        | '机械装备'
+        | '建材家居'
+        | '食品饮料'
+        | '工艺制品'
+        | '纸业印刷'
+        | '半导体'
+        | '数字经济'
+        | '新材料'
+        | '新能源'
+        | '生物医药'
+        | '现代物流'
+        | '电子信息'
+        | '智能制造'
+        | '节能环保'
+        | '海洋经济'
+        | '人工智能'
+      )[];
+      /** @description free keywords */
+      keywords?: string[];
+      /** @description 技术需求 (enterprise) */
+      technicalNeeds?: string;
+      /** @description 岗位需求 (enterprise) */
+      positionNeeds?: string;
+      /** @description 合作方式 (enterprise) */
+      cooperationModes?: ('技术攻关' | '项目合作' | '人才引进' | '成果转化' | '共建平台' | '兼职顾问')[];
+      /** @description 专业特长 (PhD, school) */
+      expertise?: string;
+      /** @description 科研项目 (PhD, school) */
+      researchProjects?: string[];
+    };
+    MeetingRequestDto: {
+      /** @description the registration to meet (the other side, same session) */
+      toRegistrationId: number;
+      message?: string;
+    };
+    MeetingResultDto: {
+      /**
+       * @description no_deal 未达成, continue 继续洽谈, intent 达成意向, no_show 对方未到
+       * @enum {string}
+       */
+      result: 'no_deal' | 'continue' | 'intent' | 'no_show';
     };
     CreateReportDto: {
       /** @description the reporting unit: one of the target’s responsible units */
@@ -3379,7 +3742,8 @@ export interface operations {
           | 'session_changed'
           | 'session_postponed'
           | 'session_cancelled'
-          | 'session_moved_online';
+          | 'session_moved_online'
+          | 'matchmaking_agenda';
         registrationId?: number;
       };
       header?: {
@@ -4584,6 +4948,747 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorResponse'];
         };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_vocabulary: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_put: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MatchmakingSettingsDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_run: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleRunDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_move: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MovePlacementDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_mail: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_matrix: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_getProfile: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_putProfile: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MatchProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_suggestions: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_browse: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+        /** @description search in names, headlines, needs, expertise and keywords */
+        q?: string;
+        tag?:
+          | '纺织鞋服'
+          | '石油化工'
+          | '机械装备'
+          | '建材家居'
+          | '食品饮料'
+          | '工艺制品'
+          | '纸业印刷'
+          | '半导体'
+          | '数字经济'
+          | '新材料'
+          | '新能源'
+          | '生物医药'
+          | '现代物流'
+          | '电子信息'
+          | '智能制造'
+          | '节能环保'
+          | '海洋经济'
+          | '人工智能';
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_list: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_request: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_accept: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        meetingId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_decline: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        meetingId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_withdraw: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        meetingId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_result: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        meetingId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingResultDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_agenda: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Any other error, in the error shape */
       default: {
