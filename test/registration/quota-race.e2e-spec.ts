@@ -2,11 +2,14 @@ import { ADMIN, testEnv } from '@app/testing/test-app';
 import { createTestDatabase, TestDatabase } from '@app/testing/test-db';
 import { ApiProcess, startApiProcess } from '@app/testing/api-process';
 import { enterprise, phd, PLAN_2021, sessionBody } from '@app/testing/fixtures';
+import { OpenApiValidator } from '@app/testing/openapi-validator';
 
 interface Reply {
   status: number;
   body: any;
 }
+
+const openapi = OpenApiValidator.committed();
 
 const call = async (url: string, method: string, path: string, body?: unknown, token?: string): Promise<Reply> => {
   const res = await fetch(`${url}${path}`, {
@@ -14,7 +17,9 @@ const call = async (url: string, method: string, path: string, body?: unknown, t
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json().catch(() => null) };
+  const reply = { status: res.status, body: await res.json().catch(() => null) };
+  openapi.assert(method, path, { ...reply, headers: { 'content-type': res.headers.get('content-type') ?? '' } });
+  return reply;
 };
 
 describe('quotas across two API processes on one MariaDB', () => {
@@ -28,6 +33,7 @@ describe('quotas across two API processes on one MariaDB', () => {
     apis = await Promise.all([startApiProcess(env), startApiProcess(env)]);
   });
   afterAll(async () => {
+    process.stdout.write(`OpenAPI: ${openapi.checked} responses validated against the document\n`);
     await Promise.all(apis.map((a) => a.stop()));
     await db?.drop();
   });

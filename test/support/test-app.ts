@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { repoRoot } from './repo-root';
 import { AppConfig, loadConfig } from '@app/core';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createOpenApiDocument } from '../../apps/api/src/openapi';
+import { OpenApiValidator } from './openapi-validator';
 import { createTestDatabase, DbKind, TestDatabase } from './test-db';
 
 export const ADMIN = { email: 'admin@test.example', password: 'correct-horse-battery-9' };
@@ -42,12 +44,15 @@ export async function startTestApp(
   const db = existing ?? (await createTestDatabase(kind));
   const config = loadConfig(testEnv(db, extra));
   const app = await createApiApp(config);
+  // every response the suites receive is checked against the OpenAPI document
+  const openapi = new OpenApiValidator(createOpenApiDocument(app));
   return {
     app,
-    http: supertest(app.getHttpServer()),
+    http: openapi.wrap(supertest(app.getHttpServer())),
     config,
     db,
     close: async () => {
+      process.stdout.write(`OpenAPI: ${openapi.checked} responses validated against the document\n`);
       await app.close();
       if (!existing) await db.drop();
     },

@@ -2,12 +2,13 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, installBodyGuard, installHttpSemantics } from '@app/core';
 import { AppModule } from './app.module';
 import { HTTP_ROUTES } from './http-routes';
 import { serveWebApp } from './web-app';
+import { createOpenApiDocument } from './openapi';
 
 /** Builds the API application; `main.ts` listens, tests use it as it is. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -34,13 +35,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('泉州人才活动平台 API')
-    .setDescription('Plans, activities, sessions, registrations, check-in, outcomes and progress')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app));
   // the web app (apps/web, built to dist/web) at `/`, when it has been built
   await serveWebApp(app);
 

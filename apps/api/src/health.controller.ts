@@ -5,18 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { checkReadiness, probeDatabase, Readiness } from '@app/core';
 import { ReconciliationService } from '@app/reconciliation';
+import { HealthResponse, ReadinessResponse } from './health.responses';
 import { QUEUE_HEALTH, QueueHealth } from './queue-health';
-
-const READINESS_SCHEMA = {
-  type: 'object',
-  required: ['status', 'db', 'queue', 'down'],
-  properties: {
-    status: { type: 'string', enum: ['ready', 'not_ready'] },
-    db: { type: 'string', enum: ['up', 'down'] },
-    queue: { type: 'string', enum: ['up', 'down', 'in_process'] },
-    down: { type: 'array', items: { type: 'string', enum: ['database', 'redis'] } },
-  },
-};
 
 @ApiTags('health')
 @Controller('health')
@@ -29,6 +19,7 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness with database and queue state' })
+  @ApiOkResponse({ type: HealthResponse })
   async health() {
     const db = await this.db
       .query('SELECT 1')
@@ -46,8 +37,8 @@ export class HealthController {
    */
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: 200 when the database (and Redis, if configured) answer, else 503' })
-  @ApiOkResponse({ description: 'Every dependency answers', schema: READINESS_SCHEMA })
-  @ApiServiceUnavailableResponse({ description: '`down` names the dependencies that do not', schema: READINESS_SCHEMA })
+  @ApiOkResponse({ description: 'Every dependency answers', type: ReadinessResponse })
+  @ApiServiceUnavailableResponse({ description: '`down` names the dependencies that do not', type: ReadinessResponse })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
     const queue = this.queue;
     const readiness = await checkReadiness({

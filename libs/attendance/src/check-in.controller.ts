@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ParseIdPipe } from '@app/core';
+import { ApiAcceptLanguage, ApiErrors, ApiIdempotencyKey, ApiIdParam, ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { CreateRegistrationDto } from '@app/registration';
+import { CheckInResponse, WalkInResponse } from './attendance.responses';
 import { CheckInDto, CheckInView } from './check-in.dto';
 import { CheckInService, WalkInView } from './check-in.service';
 
@@ -16,6 +17,10 @@ export class CheckInController {
   @Roles('organizer', 'checkin_staff')
   @Audit('check_in.create', 'session')
   @ApiOperation({ summary: 'Check in by code or registration id: 201 the first time, 200 with the first time after' })
+  @ApiIdParam()
+  @ApiCreatedResponse({ type: CheckInResponse, description: 'Checked in now' })
+  @ApiOkResponse({ type: CheckInResponse, description: 'Already checked in; `checkedInAt` is the first time' })
+  @ApiErrors(400, 404, 422)
   async checkIn(
     @Param('id', ParseIdPipe) id: number,
     @Body() body: CheckInDto,
@@ -31,6 +36,11 @@ export class CheckInController {
   @Roles('organizer', 'checkin_staff')
   @Audit('check_in.walk_in', 'registration')
   @ApiOperation({ summary: 'Register someone at the door and check them in while seats remain' })
+  @ApiIdParam()
+  @ApiIdempotencyKey()
+  @ApiAcceptLanguage()
+  @ApiCreatedResponse({ type: WalkInResponse })
+  @ApiErrors(400, 404, 409, 422)
   walkIn(
     @Param('id', ParseIdPipe) id: number,
     @Body() body: CreateRegistrationDto,
@@ -46,6 +56,10 @@ export class CheckInController {
   @Roles('organizer', 'checkin_staff')
   @Audit('check_in.undo', 'session')
   @ApiOperation({ summary: 'Take a check-in back (organizers, and check-in staff of the session)' })
+  @ApiIdParam()
+  @ApiIdParam('registrationId')
+  @ApiNoContentResponse({ description: 'The check-in is gone' })
+  @ApiErrors(400, 404)
   async undo(
     @Param('id', ParseIdPipe) id: number,
     @Param('registrationId', ParseIdPipe) registrationId: number,

@@ -17,7 +17,11 @@ export class CheckInDto {
   @Matches(CHECK_IN_CODE_PATTERN, { message: 'must be a check-in code (6–16 letters and digits)' })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'staff check-in of a registration found in the list' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'staff check-in of a registration found in the list',
+  })
   @IsOptional()
   @IsId()
   registrationId?: number;

@@ -7,3 +7,4 @@ export * from './check-in.dto';
 export { AttendanceSchema1764000004000 } from './migrations/1764000004000-attendance-schema';
 export { CheckedInRegistrations1764000020100 } from './migrations/1764000020100-checked-in-registrations';
 export * from './attendance.checks';
+export * from './attendance.responses';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { invalidField } from '@app/core';
+import { ApiErrors, ApiFileResponse, invalidField } from '@app/core';
 import { qrCodePng, qrCodeSvg, qrScaleFor } from '@app/notifications';
 import { CHECK_IN_CODE_PATTERN, normalizeCheckInCode } from './check-in.dto';
 
@@ -15,8 +15,9 @@ import { CHECK_IN_CODE_PATTERN, normalizeCheckInCode } from './check-in.dto';
 @Controller('check-in-codes')
 export class QrController {
   @Get(':code/qr.svg')
-  @ApiProduces('image/svg+xml')
   @ApiOperation({ summary: 'QR image (SVG) of a check-in code' })
+  @ApiFileResponse('image/svg+xml', 'The QR image; private, cacheable for a day', false)
+  @ApiErrors(400)
   async svg(@Param('code') raw: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const code = parseCode(raw);
     privateImage(reply, 'image/svg+xml; charset=utf-8');
@@ -24,8 +25,9 @@ export class QrController {
   }
 
   @Get(':code/qr.png')
-  @ApiProduces('image/png')
   @ApiOperation({ summary: 'QR image (PNG) of a check-in code' })
+  @ApiFileResponse('image/png', 'The QR image, 320 px; private, cacheable for a day')
+  @ApiErrors(400)
   async png(@Param('code') raw: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const code = parseCode(raw);
     privateImage(reply, 'image/png');

@@ -1,11 +1,11 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { ParseIdPipe } from '@app/core';
+import { ApiAcceptLanguage, ApiErrors, ApiFileResponse, ApiIdParam, ParseIdPipe } from '@app/core';
 import { AuthUser, CurrentUser, Roles } from '@app/identity';
-import { RegistrationListQuery } from '@app/registration';
+import { RegistrationListQuery, RosterPageResponse } from '@app/registration';
 import { RosterService } from './roster.service';
 
 export class RosterQuery extends RegistrationListQuery {
@@ -26,14 +26,20 @@ export class RosterController {
   @ApiOperation({
     summary: '报名管理: registrations with check-in time; filter status, category, checkedIn; search q',
   })
+  @ApiIdParam()
+  @ApiOkResponse({ type: RosterPageResponse })
+  @ApiErrors(400, 404)
   page(@Param('id', ParseIdPipe) id: number, @Query() q: RosterQuery, @CurrentUser() user: AuthUser) {
     return this.roster.page(user, id, q);
   }
 
   @Get('sessions/:id/registrations.xlsx')
   @Roles('organizer')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: '签到表: one row per registration; phone and ID masked unless the caller may see them' })
+  @ApiIdParam()
+  @ApiAcceptLanguage()
+  @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'An attachment (签到表)')
+  @ApiErrors(400, 404)
   async xlsx(
     @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: AuthUser,

@@ -7,3 +7,4 @@ export * from './plan-importer.service';
 export * from './plan-file/plan-file.types';
 export { CatalogSchema1764000000000 } from './migrations/1764000000000-catalog-schema';
 export { TargetMeasure1764000012100 } from './migrations/1764000012100-target-measure';
+export * from './catalog.responses';

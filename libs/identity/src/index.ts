@@ -15,3 +15,4 @@ export type { AuditRecord } from './audit/audit.service';
 export { UsersService } from './users/users.service';
 export { IdentitySchema1764000001000 } from './migrations/1764000001000-identity-schema';
 export { RefreshTokens1764000001100 } from './migrations/1764000001100-refresh-tokens';
+export * from './identity.responses';

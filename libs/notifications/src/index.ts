@@ -19,3 +19,4 @@ export const NOTIFICATION_ENTITIES: Function[] = [NotificationEntity];
 export * from './templates/bulletin.types';
 export { bulletinXlsx, bulletinXlsxName } from './templates/bulletin.xlsx';
 export { summaryLine, periodText as bulletinPeriodText } from './templates/bulletin.text';
+export * from './notifications.responses';

@@ -15,7 +15,7 @@ export class NotificationListQuery extends PageQuery {
   @IsIn(NOTIFICATION_TYPES)
   type?: NotificationType;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @Transform(toInt)
   @IsId()

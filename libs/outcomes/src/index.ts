@@ -8,3 +8,4 @@ export { OutcomesSchema1764000005000 } from './migrations/1764000005000-outcomes
 export { OutcomeDedupe1764000020200 } from './migrations/1764000020200-outcome-dedupe';
 export * from './outcome.tallies';
 export * from './outcome.checks';
+export * from './outcome.responses';

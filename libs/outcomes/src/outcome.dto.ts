@@ -68,9 +68,13 @@ export class CreateOutcomeDto {
   @Matches(DATE_PATTERN, { message: 'must be a date (YYYY-MM-DD)' })
   signedOn?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsId() sessionId?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 }) @IsOptional() @IsId() sessionId?: number;
 
-  @ApiPropertyOptional({ type: [Number], description: 'registrations of this activity the outcome involves' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    description: 'registrations of this activity the outcome involves',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

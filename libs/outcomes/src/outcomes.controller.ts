@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
-import { invalidField, ParseIdPipe } from '@app/core';
+import { ApiErrors, ApiIdempotencyKey, ApiIdParam, invalidField, ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { OutcomeImportService } from './import/outcome-import.service';
 import { CreateOutcomeDto, OutcomeListQuery, UpdateOutcomeDto } from './outcome.dto';
+import { ImportResultResponse, OutcomePageResponse, OutcomeResponse } from './outcome.responses';
 import { OutcomesService } from './outcomes.service';
 
 @ApiTags('outcomes')
@@ -20,6 +21,10 @@ export class OutcomesController {
   @Roles('organizer')
   @Audit('outcome.create', 'outcome')
   @ApiOperation({ summary: 'Record an outcome (cooperation intent, agreement, award …); Idempotency-Key optional' })
+  @ApiIdParam()
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: OutcomeResponse })
+  @ApiErrors(400, 404, 422)
   create(
     @Param('id', ParseIdPipe) id: number,
     @Body() body: CreateOutcomeDto,
@@ -31,6 +36,9 @@ export class OutcomesController {
 
   @Get('activities/:id/outcomes')
   @ApiOperation({ summary: 'Outcomes of an activity, filtered by type and status; names masked for the public' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: OutcomePageResponse })
+  @ApiErrors(400, 404)
   list(@Param('id', ParseIdPipe) id: number, @Query() q: OutcomeListQuery, @CurrentUser() user?: AuthUser) {
     return this.outcomes.list(user, id, q);
   }
@@ -39,6 +47,9 @@ export class OutcomesController {
   @Roles('organizer')
   @Audit('outcome.update', 'outcome')
   @ApiOperation({ summary: 'Sign or cancel an outcome, or correct its title, date or details' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: OutcomeResponse })
+  @ApiErrors(400, 404, 422)
   update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateOutcomeDto, @CurrentUser() user: AuthUser) {
     return this.outcomes.update(user, id, body);
   }
@@ -51,6 +62,9 @@ export class OutcomesController {
   @ApiOperation({
     summary: 'Import apprenticeship agreements (CSV or XLSX): good rows imported, bad rows reported by row number',
   })
+  @ApiIdParam()
+  @ApiCreatedResponse({ type: ImportResultResponse })
+  @ApiErrors(400, 404, 413, 422)
   import(@Param('id', ParseIdPipe) id: number, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
     return this.imports.importAgreements(user, id, () => uploadedFile(req));
   }

@@ -9,3 +9,4 @@ export * from './progress.rules';
 export * from './progress.labels';
 export { addTable, neutralise } from './progress.export';
 export * from './report-period';
+export * from './progress.responses';

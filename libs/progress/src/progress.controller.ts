@@ -1,9 +1,11 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiFileResponse } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@app/identity';
 import { progressCsv, progressXlsx } from './progress.export';
 import { exportLocale } from './progress.labels';
+import { ProgramProgressResponse } from './progress.responses';
 import { ProgressService } from './progress.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,16 +18,19 @@ export class ProgressController {
 
   @Get('progress')
   @ApiOperation({ summary: 'Plan vs actual: every target with actual, ratio and status; roll-ups by unit and series' })
+  @ApiOkResponse({ type: ProgramProgressResponse })
+  @ApiErrors(404)
   json(@Param('code') code: string) {
     return this.progress.programProgress(code);
   }
 
   @Get('progress.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({
     summary:
       'Progress of every target (and period) as CSV: UTF-8 with BOM, a title line, Chinese unless Accept-Language: en',
   })
+  @ApiFileResponse('text/csv', 'An attachment, `{code}-progress.csv`', false)
+  @ApiErrors(404)
   async csv(
     @Param('code') code: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -37,10 +42,11 @@ export class ProgressController {
   }
 
   @Get('progress.xlsx')
-  @ApiProduces(XLSX)
   @ApiOperation({
     summary: 'Progress as an Excel workbook: targets with their periods, by lead unit, by series (Chinese unless en)',
   })
+  @ApiFileResponse(XLSX, 'An attachment, `{code}-progress.xlsx`')
+  @ApiErrors(404)
   async xlsx(
     @Param('code') code: string,
     @Res({ passthrough: true }) reply: FastifyReply,

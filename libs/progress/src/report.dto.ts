@@ -7,7 +7,11 @@ import { PERIOD_LABEL_PATTERN } from './report-period';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateReportDto {
-  @ApiProperty({ description: 'the reporting unit: one of the target’s responsible units' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'the reporting unit: one of the target’s responsible units',
+  })
   @IsId()
   unitId!: number;
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { PageQuery, ParseIdPipe } from '@app/core';
+import { ApiErrors, ApiIdempotencyKey, ApiIdParam, PageQuery, ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { CreateReportDto, WithdrawReportDto } from './report.dto';
+import { ReportPageResponse, ReportResponse } from './progress.responses';
 import { ReportsService } from './reports.service';
 
 @ApiTags('progress')
@@ -19,6 +20,11 @@ export class ReportsController {
       'Report progress on a `reported` target for one of its responsible units and a period: 201 for the first ' +
       'report of that unit and period, 200 when it corrects the earlier one (kept in its history)',
   })
+  @ApiIdParam()
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: ReportResponse })
+  @ApiOkResponse({ type: ReportResponse, description: 'A correction of the report of that unit and period' })
+  @ApiErrors(400, 404, 422)
   async create(
     @Param('id', ParseIdPipe) id: number,
     @Body() body: CreateReportDto,
@@ -34,6 +40,9 @@ export class ReportsController {
   @Get('targets/:id/reports')
   @Roles('organizer')
   @ApiOperation({ summary: 'Reports of a target, newest first (withdrawn ones marked)' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: ReportPageResponse })
+  @ApiErrors(400, 404)
   list(@Param('id', ParseIdPipe) id: number, @Query() q: PageQuery) {
     return this.reports.list(id, q);
   }

@@ -18,3 +18,4 @@ export {
 } from './migrations/1764000020000-participation-counts';
 export * from './counting/count-check';
 export * from './counting/registration.checks';
+export * from './registration.responses';

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/identity';
 import { MyActivitiesService } from './my-activities.service';
+import { MyActivitiesResponse } from './registration.responses';
 
 @ApiTags('sessions')
 @Controller()
@@ -13,6 +14,7 @@ export class MyActivitiesController {
   @ApiOperation({
     summary: "The caller's activities by program and series, with sessions and targets (admin: all)",
   })
+  @ApiOkResponse({ type: MyActivitiesResponse })
   list(@CurrentUser() user: AuthUser) {
     return this.mine.list(user);
   }

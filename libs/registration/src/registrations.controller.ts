@@ -1,9 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe, unauthorized, forbidden } from '@app/core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptLanguage,
+  ApiErrors,
+  ApiIdempotencyKey,
+  ApiIdParam,
+  ParseIdPipe,
+  unauthorized,
+  forbidden,
+} from '@app/core';
 import { AccessService, Audit, AuthUser, CurrentUser, PublicWrite, Roles } from '@app/identity';
 import { CreateRegistrationDto, ReasonDto, RegistrationListQuery, TokenQuery } from './dto/registration.dto';
 import { RegistrationEntity } from './entities';
+import { RegistrationCreatedResponse, RegistrationPageResponse, RegistrationResponse } from './registration.responses';
 import { RegistrationsService } from './registrations.service';
 import { SessionsService } from './sessions.service';
 
@@ -18,8 +27,12 @@ export class RegistrationsController {
 
   @Post('sessions/:id/registrations')
   @PublicWrite()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Register for a session (enterprise, PhD, talent, …); no account needed' })
+  @ApiIdParam()
+  @ApiIdempotencyKey()
+  @ApiAcceptLanguage()
+  @ApiCreatedResponse({ type: RegistrationCreatedResponse })
+  @ApiErrors(400, 404, 409, 422)
   register(
     @Param('id', ParseIdPipe) sessionId: number,
     @Body() dto: CreateRegistrationDto,
@@ -33,6 +46,9 @@ export class RegistrationsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Registrations of a session, filtered and paginated; phone and ID masked unless allowed' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: RegistrationPageResponse })
+  @ApiErrors(400, 404)
   async list(
     @Param('id', ParseIdPipe) sessionId: number,
     @Query() q: RegistrationListQuery,
@@ -46,6 +62,9 @@ export class RegistrationsController {
 
   @Get('registrations/:id')
   @ApiOperation({ summary: 'One registration, for the holder of its manage token or an organizer' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: RegistrationResponse })
+  @ApiErrors(400, 401, 403, 404)
   async get(@Param('id', ParseIdPipe) id: number, @Query() q: TokenQuery, @CurrentUser() user?: AuthUser) {
     const reg = await this.authorize(id, q.token, user);
     return this.registrations.view(reg);
@@ -55,6 +74,9 @@ export class RegistrationsController {
   @HttpCode(200)
   @Audit('registration.cancel', 'registration')
   @ApiOperation({ summary: 'Cancel (holder of the manage token, or organizer); the seat goes to the waitlist' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: RegistrationResponse })
+  @ApiErrors(400, 401, 403, 404, 422)
   async cancel(
     @Param('id', ParseIdPipe) id: number,
     @Query() q: TokenQuery,
@@ -70,6 +92,10 @@ export class RegistrationsController {
   @Roles('organizer')
   @Audit('registration.approve', 'registration')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Approve a registration awaiting approval' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: RegistrationResponse })
+  @ApiErrors(400, 404, 422)
   async approve(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     await this.authorize(id, undefined, user);
     return this.registrations.approve(id);
@@ -80,6 +106,10 @@ export class RegistrationsController {
   @Roles('organizer')
   @Audit('registration.reject', 'registration')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Reject a registration awaiting approval or waitlisted; a freed seat goes to the waitlist' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: RegistrationResponse })
+  @ApiErrors(400, 404, 422)
   async reject(@Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto, @CurrentUser() user: AuthUser) {
     await this.authorize(id, undefined, user);
     return this.registrations.reject(id, body.reason);

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '@app/core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiIdParam, ApiNotModified, ParseIdPipe } from '@app/core';
 import { AccessService, Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
+import { SessionResponse } from './registration.responses';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('sessions')
@@ -18,6 +19,9 @@ export class SessionsController {
   @Audit('session.create', 'session')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a session of an activity with per-category quotas' })
+  @ApiIdParam()
+  @ApiCreatedResponse({ type: SessionResponse })
+  @ApiErrors(400, 404)
   async create(
     @Param('id', ParseIdPipe) activityId: number,
     @Body() dto: CreateSessionDto,
@@ -29,12 +33,20 @@ export class SessionsController {
 
   @Get('activities/:id/sessions')
   @ApiOperation({ summary: 'Sessions of an activity with their quotas' })
+  @ApiIdParam()
+  @ApiNotModified()
+  @ApiOkResponse({ type: [SessionResponse] })
+  @ApiErrors(400, 404)
   list(@Param('id', ParseIdPipe) activityId: number) {
     return this.sessions.listForActivity(activityId);
   }
 
   @Get('sessions/:id')
   @ApiOperation({ summary: 'A session with capacity, confirmed, pending, waitlisted and available per category' })
+  @ApiIdParam()
+  @ApiNotModified()
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(400, 404)
   get(@Param('id', ParseIdPipe) id: number) {
     return this.sessions.view(id);
   }
@@ -44,6 +56,9 @@ export class SessionsController {
   @Audit('session.update', 'session')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Reschedule, change mode or venue, postpone, cancel, complete; registrants are notified' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(400, 404, 422)
   async update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateSessionDto, @CurrentUser() user: AuthUser) {
     const session = await this.sessions.getSession(id);
     await this.access.assertCanManageActivity(user, session.activityId);

@@ -4,1981 +4,6039 @@
  */
 
 export interface paths {
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Liveness with database and queue state */
-        get: operations["HealthController_health"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Units named by the plans (lead, host and responsible units) */
-        get: operations["CatalogController_units"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Liveness with database and queue state */
+    get: operations['HealthController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/programs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Plan documents with counts */
-        get: operations["CatalogController_programs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Readiness: 200 when the database (and Redis, if configured) answer, else 503 */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/programs/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One plan: series, activities with units, windows and targets */
-        get: operations["CatalogController_program"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Units named by the plans (lead, host and responsible units) */
+    get: operations['CatalogController_units'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/activities/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One activity with its sessions and targets */
-        get: operations["CatalogController_activity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Plan documents with counts */
+    get: operations['CatalogController_programs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programs/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Exchange email and password for a short-lived bearer token */
-        post: operations["AuthController_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** One plan: series, activities with units, windows and targets */
+    get: operations['CatalogController_program'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in user with role and scope */
-        get: operations["AuthController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** One activity with its sessions and targets */
+    get: operations['CatalogController_activity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Staff accounts, paginated (admin) */
-        get: operations["UsersController_list"];
-        put?: never;
-        /** Create a staff account (admin) */
-        post: operations["UsersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Exchange email and password for a short-lived bearer token */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One staff account (admin) */
-        get: operations["UsersController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change role, units, sessions, disabled or password (admin) */
-        patch: operations["UsersController_update"];
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Exchange a refresh token for a new access token and the next refresh token */
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Audit log of staff writes, newest first (admin) */
-        get: operations["AuditController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** End the sign-in: its refresh token is refused from now on */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/activities/{id}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Sessions of an activity with their quotas */
-        get: operations["SessionsController_list"];
-        put?: never;
-        /** Create a session of an activity with per-category quotas */
-        post: operations["SessionsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** The signed-in user with role and scope */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/sessions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A session with capacity, confirmed, pending, waitlisted and available per category */
-        get: operations["SessionsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Reschedule, change mode or venue, postpone, cancel, complete; registrants are notified */
-        patch: operations["SessionsController_update"];
-        trace?: never;
+    /** Staff accounts, paginated (admin) */
+    get: operations['UsersController_list'];
+    put?: never;
+    /** Create a staff account (admin) */
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/sessions/{id}/registrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Registrations of a session, filtered and paginated; phone and ID masked unless allowed */
-        get: operations["RegistrationsController_list"];
-        put?: never;
-        /** Register for a session (enterprise, PhD, talent, …); no account needed */
-        post: operations["RegistrationsController_register"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** One staff account (admin) */
+    get: operations['UsersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change role, units, sessions, disabled or password (admin) */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/users/{id}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/registrations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One registration, for the holder of its manage token or an organizer */
-        get: operations["RegistrationsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Clear the failed-login counters of an account, from every client (admin) */
+    post: operations['UsersController_unlock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/registrations/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel (holder of the manage token, or organizer); the seat goes to the waitlist */
-        post: operations["RegistrationsController_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Audit log of staff writes, newest first (admin) */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/registrations/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["RegistrationsController_approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Sessions of an activity with their quotas */
+    get: operations['SessionsController_list'];
+    put?: never;
+    /** Create a session of an activity with per-category quotas */
+    post: operations['SessionsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/registrations/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["RegistrationsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** A session with capacity, confirmed, pending, waitlisted and available per category */
+    get: operations['SessionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Reschedule, change mode or venue, postpone, cancel, complete; registrants are notified */
+    patch: operations['SessionsController_update'];
+    trace?: never;
+  };
+  '/api/sessions/{id}/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Outbox rows, newest first, filtered by status, type and registration (admin) */
-        get: operations["NotificationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Registrations of a session, filtered and paginated; phone and ID masked unless allowed */
+    get: operations['RegistrationsController_list'];
+    put?: never;
+    /** Register for a session (enterprise, PhD, talent, …); no account needed */
+    post: operations['RegistrationsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/notifications/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One outbox row (admin) */
-        get: operations["NotificationsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** One registration, for the holder of its manage token or an organizer */
+    get: operations['RegistrationsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/notifications/{id}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send a failed notification again, attempts reset (admin) */
-        post: operations["NotificationsController_retry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Cancel (holder of the manage token, or organizer); the seat goes to the waitlist */
+    post: operations['RegistrationsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/sessions/{id}/check-ins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Check in by code or registration id: 201 the first time, 200 with the first time after */
-        post: operations["CheckInController_checkIn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Approve a registration awaiting approval */
+    post: operations['RegistrationsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/sessions/{id}/walk-ins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Register someone at the door and check them in while seats remain */
-        post: operations["CheckInController_walkIn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Reject a registration awaiting approval or waitlisted; a freed seat goes to the waitlist */
+    post: operations['RegistrationsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/sessions/{id}/check-ins/{registrationId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Take a check-in back */
-        delete: operations["CheckInController_undo"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** The caller's activities by program and series, with sessions and targets (admin: all) */
+    get: operations['MyActivitiesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/sessions/{id}/attendance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Capacity, registered (confirmed), checked in and rate per category */
-        get: operations["AttendanceController_session"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Outbox rows, newest first, filtered by status, type and registration (admin) */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/activities/{id}/attendance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Attendance of all sessions of an activity */
-        get: operations["AttendanceController_activity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** One outbox row (admin) */
+    get: operations['NotificationsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/programs/{code}/attendance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Attendance of a whole plan by category and activity */
-        get: operations["AttendanceController_program"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Send a failed notification again, attempts reset (admin) */
+    post: operations['NotificationsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/check-ins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/check-in-codes/{code}/qr.svg": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** QR image (SVG) of a check-in code */
-        get: operations["QrController_svg"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Check in by code or registration id: 201 the first time, 200 with the first time after */
+    post: operations['CheckInController_checkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/walk-ins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/check-in-codes/{code}/qr.png": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** QR image (PNG) of a check-in code */
-        get: operations["QrController_png"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Register someone at the door and check them in while seats remain */
+    post: operations['CheckInController_walkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/check-ins/{registrationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/activities/{id}/outcomes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Outcomes of an activity, filtered by type and status; names masked for the public */
-        get: operations["OutcomesController_list"];
-        put?: never;
-        /** Record an outcome (cooperation intent, agreement, award …); Idempotency-Key optional */
-        post: operations["OutcomesController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take a check-in back (organizers, and check-in staff of the session) */
+    delete: operations['CheckInController_undo'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/outcomes/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Sign or cancel an outcome, or correct its title, date or details */
-        patch: operations["OutcomesController_update"];
-        trace?: never;
+    /** Capacity, registered (confirmed), checked in and rate per category */
+    get: operations['AttendanceController_session'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/activities/{id}/outcomes/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import apprenticeship agreements (CSV or XLSX): good rows imported, bad rows reported by row number */
-        post: operations["OutcomesController_import"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Attendance of all sessions of an activity */
+    get: operations['AttendanceController_activity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programs/{code}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/targets/{id}/reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reports of a target, newest first */
-        get: operations["ReportsController_list"];
-        put?: never;
-        /** Report progress on a `reported` target for one of its responsible units */
-        post: operations["ReportsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Attendance of a whole plan by category and activity */
+    get: operations['AttendanceController_program'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/check-in-codes/{code}/qr.svg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/programs/{code}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Plan vs actual: every target with actual, ratio and status; roll-ups by unit and series */
-        get: operations["ProgressController_json"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** QR image (SVG) of a check-in code */
+    get: operations['QrController_svg'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/check-in-codes/{code}/qr.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/programs/{code}/progress.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Progress of every target as CSV (UTF-8 with BOM) */
-        get: operations["ProgressController_csv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** QR image (PNG) of a check-in code */
+    get: operations['QrController_png'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/programs/{code}/progress.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Progress as an Excel workbook: targets, by unit, by series */
-        get: operations["ProgressController_xlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** 报名管理: registrations with check-in time; filter status, category, checkedIn; search q */
+    get: operations['RosterController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/registrations.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    /** 签到表: one row per registration; phone and ID masked unless the caller may see them */
+    get: operations['RosterController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Outcomes of an activity, filtered by type and status; names masked for the public */
+    get: operations['OutcomesController_list'];
+    put?: never;
+    /** Record an outcome (cooperation intent, agreement, award …); Idempotency-Key optional */
+    post: operations['OutcomesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/outcomes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Sign or cancel an outcome, or correct its title, date or details */
+    patch: operations['OutcomesController_update'];
+    trace?: never;
+  };
+  '/api/activities/{id}/outcomes/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import apprenticeship agreements (CSV or XLSX): good rows imported, bad rows reported by row number */
+    post: operations['OutcomesController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/matchmaking/vocabulary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shared tag vocabulary (泉州 industry chains) and the 合作方式 choices */
+    get: operations['MatchmakingOrganizerController_vocabulary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A session's matchmaking settings and slot times */
+    get: operations['MatchmakingOrganizerController_get'];
+    /** Switch matchmaking on or off for a session: meeting length, slots, tables, request deadline */
+    put: operations['MatchmakingOrganizerController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Place every accepted meeting not yet placed (greedy); optionally fill free slots with top mutual suggestions */
+    post: operations['MatchmakingOrganizerController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/matchmaking/meetings/{id}/placement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Move one meeting to a table and slot; 409 when the table or a participant is booked */
+    patch: operations['MatchmakingOrganizerController_move'];
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking/agenda-mails': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail every participant its agenda (an .ics per meeting); once per schedule version */
+    post: operations['MatchmakingOrganizerController_mail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking/matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meeting matrix (tables × slots), no-shows and results */
+    get: operations['MatchmakingOrganizerController_matrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}/matchmaking/matrix.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meeting matrix and results as XLSX */
+    get: operations['MatchmakingOrganizerController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The own matchmaking profile */
+    get: operations['MatchmakingParticipantController_getProfile'];
+    /** Publish or update the matchmaking profile (needs, or expertise and projects; tags) */
+    put: operations['MatchmakingParticipantController_putProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Suggested partners ranked by tag and keyword overlap, with what matched */
+    get: operations['MatchmakingParticipantController_suggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/profiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Browse and search the other side's published profiles (contact data once a meeting is accepted) */
+    get: operations['MatchmakingParticipantController_browse'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Incoming and outgoing meeting requests */
+    get: operations['MatchmakingParticipantController_list'];
+    put?: never;
+    /** Request a 1:1 meeting, with a message; limited open requests per participant */
+    post: operations['MatchmakingParticipantController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/requests/{meetingId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a request (the recipient); both then see each other’s contact data */
+    post: operations['MatchmakingParticipantController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/requests/{meetingId}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a request (the recipient) */
+    post: operations['MatchmakingParticipantController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/requests/{meetingId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw an open request (the requester) */
+    post: operations['MatchmakingParticipantController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/meetings/{meetingId}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record the meeting’s result: no_deal 未达成, continue 继续洽谈, intent 达成意向, no_show */
+    put: operations['MatchmakingParticipantController_result'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registrations/{id}/matchmaking/agenda': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The own agenda: placed meetings in slot order, with table and partner */
+    get: operations['MatchmakingParticipantController_agenda'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/targets/{id}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reports of a target, newest first */
+    get: operations['ReportsController_list'];
+    put?: never;
+    /** Report progress on a `reported` target for one of its responsible units */
+    post: operations['ReportsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programs/{code}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Plan vs actual: every target with actual, ratio and status; roll-ups by unit and series */
+    get: operations['ProgressController_json'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programs/{code}/progress.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Progress of every target as CSV (UTF-8 with BOM) */
+    get: operations['ProgressController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programs/{code}/progress.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Progress as an Excel workbook: targets, by unit, by series */
+    get: operations['ProgressController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        LoginDto: {
-            /** @example admin@talent.quanzhou.example */
-            email: string;
-            password: string;
-        };
-        CreateUserDto: {
-            /** @example organizer@hrss.quanzhou.example */
-            email: string;
-            /** @description at least 12 characters, not a common password, not the email */
-            password: string;
-            /** @enum {string} */
-            role: "admin" | "organizer" | "checkin_staff";
-            /** @description units the user works for (an organizer needs one) */
-            unitIds?: number[];
-            /** @description sessions a check-in staff member may work at */
-            sessionIds?: number[];
-        };
-        Object: Record<string, never>;
-        UpdateUserDto: {
-            /** @enum {string} */
-            role?: "admin" | "organizer" | "checkin_staff";
-            /** @description replaces the unit list */
-            unitIds?: number[];
-            /** @description replaces the session list */
-            sessionIds?: number[];
-            /** @description a disabled user cannot sign in, and tokens already issued stop working */
-            disabled?: boolean;
-            /** @description at least 12 characters, not a common password, not the email; tokens issued before stop working */
-            password?: string;
-        };
-        QuotaDto: {
-            /** @enum {string} */
-            category: "enterprise" | "phd" | "skilled_talent" | "graduate" | "worker" | "institution" | "startup_team";
-            capacity: number;
-        };
-        CreateSessionDto: {
-            title: string;
-            /** @enum {string} */
-            level: "grassroots" | "county" | "city" | "provincial" | "national";
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            venue?: string;
-            city?: string;
-            /** @enum {string} */
-            mode: "offline" | "online" | "hybrid";
-            onlineUrl?: string;
-            /** Format: date-time */
-            registrationOpensAt: string;
-            /** Format: date-time */
-            registrationClosesAt: string;
-            requiresApproval: boolean;
-            waitlistEnabled: boolean;
-            quotas: components["schemas"]["QuotaDto"][];
-        };
-        UpdateSessionDto: {
-            title?: string;
-            /** @enum {string} */
-            level?: "grassroots" | "county" | "city" | "provincial" | "national";
-            startsAt?: string;
-            endsAt?: string;
-            venue?: string;
-            city?: string;
-            /** @enum {string} */
-            mode?: "offline" | "online" | "hybrid";
-            onlineUrl?: string;
-            registrationOpensAt?: string;
-            registrationClosesAt?: string;
-            requiresApproval?: boolean;
-            waitlistEnabled?: boolean;
-            /**
-             * @description postpone, cancel, complete or re-schedule
-             * @enum {string}
-             */
-            status?: "scheduled" | "postponed" | "cancelled" | "completed";
-            /** @description told to registrants with the change */
-            reason?: string;
-            /** @description listed categories are set; others stay */
-            quotas?: components["schemas"]["QuotaDto"][];
-        };
-        CreateRegistrationDto: {
-            /** @enum {string} */
-            category: "enterprise" | "phd" | "skilled_talent" | "graduate" | "worker" | "institution" | "startup_team";
-            /** @description person or enterprise name */
-            name: string;
-            email: string;
-            /** @description mainland mobile number */
-            phone?: string;
-            /** @enum {string} */
-            locale?: "zh-CN" | "en";
-            /** @description category-specific; see DESIGN.md minimum profiles */
-            profile: Record<string, never>;
-            answers?: Record<string, never>;
-            /**
-             * @description version of the personal-data notice (个人信息保护) the registrant accepted; stored with the registration
-             * @example 2026-11-v1
-             */
-            consentVersion?: string;
-        };
-        ReasonDto: {
-            reason?: string;
-        };
-        CheckInDto: {
-            /** @description the check-in code from the confirmation mail or QR image */
-            code?: string;
-            /** @description staff check-in of a registration found in the list */
-            registrationId?: number;
-        };
-        OutcomePartiesDto: {
-            enterpriseName?: string;
-            /** @description 统一社会信用代码, checked (GB 32100-2015) */
-            enterpriseUscc?: string;
-            phdName?: string;
-            institutionName?: string;
-            mentorName?: string;
-            apprenticeName?: string;
-            personName?: string;
-        };
-        CreateOutcomeDto: {
-            /** @enum {string} */
-            type: "cooperation_intent" | "apprenticeship_agreement" | "industry_college" | "training_base" | "joint_program" | "achievement_promoted" | "startup_project" | "award" | "milestone";
-            title: string;
-            /** @enum {string} */
-            status: "intent" | "signed" | "cancelled";
-            /**
-             * @description required for apprenticeship_agreement
-             * @enum {string}
-             */
-            agreementType?: "technical_breakthrough" | "skill_transfer";
-            /** Format: date */
-            signedOn?: string;
-            sessionId?: number;
-            /** @description registrations of this activity the outcome involves */
-            registrationIds?: number[];
-            parties?: components["schemas"]["OutcomePartiesDto"];
-            /** @description free-form facts (amount, field, prize …) */
-            details?: Record<string, never>;
-        };
-        UpdateOutcomeDto: {
-            /** @enum {string} */
-            status?: "intent" | "signed" | "cancelled";
-            title?: string;
-            /** Format: date */
-            signedOn?: string;
-            details?: Record<string, never>;
-        };
-        CreateReportDto: {
-            /** @description the reporting unit: one of the target’s responsible units */
-            unitId: number;
-            /**
-             * @description YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM
-             * @example 2022-H1
-             */
-            periodLabel: string;
-            /** @description done in the period (a ratio for 倍 targets) */
-            value: number;
-            note?: string;
-            /** @description a URL or a short description */
-            evidence?: string;
-        };
+  schemas: {
+    FieldProblemResponse: {
+      /**
+       * @description dotted path of the field in the request
+       * @example profile.uscc
+       */
+      field: string;
+      /** @description what is wrong with it, in the request language */
+      reason: string;
+      /**
+       * @description stable machine-readable code of this problem
+       * @example invalid_uscc
+       */
+      code?: string;
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    ErrorResponse: {
+      /** @example 400 */
+      statusCode: number;
+      /**
+       * @description stable machine-readable error code
+       * @example validation_failed
+       */
+      code: string;
+      /**
+       * @description the HTTP reason phrase
+       * @example Bad Request
+       */
+      error: string;
+      /** @description human-readable message, in the request language */
+      message: string;
+      /** @description the fields at fault, for 400 and 422 */
+      details?: components['schemas']['FieldProblemResponse'][];
+    };
+    HealthResponse: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
+      /** @enum {string} */
+      db: 'up' | 'down';
+      /**
+       * @description in_process when no Redis is configured
+       * @enum {string}
+       */
+      queue: 'up' | 'down' | 'in_process';
+    };
+    ReadinessResponse: {
+      /** @enum {string} */
+      status: 'ready' | 'not_ready';
+      /** @enum {string} */
+      db: 'up' | 'down';
+      /** @enum {string} */
+      queue: 'up' | 'down' | 'in_process';
+      /** @description what is down */
+      down: ('database' | 'redis')[];
+    };
+    UnitResponse: {
+      id: number;
+      code: string;
+      name: string;
+      fullName: string | null;
+      /** @enum {string} */
+      kind: 'government' | 'party' | 'union' | 'school' | 'association' | 'enterprise' | 'group';
+      aliases: string[];
+    };
+    DateWindowResponse: {
+      /** Format: date */
+      start: string;
+      /** Format: date */
+      end: string;
+      /** @description the window as the plan words it */
+      text: string;
+    };
+    ProgramSummaryResponse: {
+      code: string;
+      title: string;
+      documentNumber: string | null;
+      /** Format: date */
+      issuedOn: string;
+      period: components['schemas']['DateWindowResponse'];
+      seriesCount: number;
+      activityCount: number;
+      targetCount: number;
+    };
+    UnitRefResponse: {
+      id: number;
+      code: string;
+      name: string;
+    };
+    SafeguardResponse: {
+      label: string;
+      title: string;
+      text: string;
+    };
+    TargetScopeResponse: {
+      sessionLevels?: string[];
+      category?: string;
+      participantLevels?: string[];
+      outcomeType?: string;
+      agreementType?: string;
+      statuses?: string[];
+    };
+    TargetResponse: {
+      id: number;
+      code: string;
+      programId: number;
+      seriesId: number | null;
+      activityId: number | null;
+      metric: string;
+      label: string;
+      /** @description the planned number */
+      target: number;
+      /** @enum {string} */
+      comparator: 'at_least' | 'exactly' | 'at_most';
+      qualifier: string | null;
+      /** @description counting unit, e.g. 场次, 名, 家 */
+      unit: string;
+      /** @enum {string} */
+      period: 'once' | 'yearly' | 'half_yearly' | 'by_date';
+      /** Format: date */
+      dueOn: string | null;
+      /** @enum {string} */
+      source: 'registrations' | 'attendance' | 'sessions_held' | 'outcomes' | 'reported';
+      scope: components['schemas']['TargetScopeResponse'];
+      text: string;
+      note: string | null;
+      responsibleUnits: components['schemas']['UnitRefResponse'][];
+    };
+    ActivityPartResponse: {
+      title: string;
+      leadUnits: components['schemas']['UnitRefResponse'][];
+    };
+    ActivityResponse: {
+      id: number;
+      code: string;
+      programId: number;
+      seriesId: number;
+      ordinal: number;
+      label: string;
+      title: string;
+      shortTitle: string | null;
+      kind: string;
+      window: components['schemas']['DateWindowResponse'];
+      city: string | null;
+      /** @enum {string} */
+      mode: 'offline' | 'online_allowed' | 'online';
+      adjustable: boolean;
+      content: string;
+      hostRole: string;
+      hostUnitsOpenEnded: boolean;
+      leadNote: string | null;
+      leadUnits: components['schemas']['UnitRefResponse'][];
+      hostUnits: components['schemas']['UnitRefResponse'][];
+      parts: components['schemas']['ActivityPartResponse'][] | null;
+      deliverables: string[];
+      note: string | null;
+      targets: components['schemas']['TargetResponse'][];
+    };
+    SeriesResponse: {
+      id: number;
+      ordinal: number;
+      label: string;
+      title: string;
+      activities: components['schemas']['ActivityResponse'][];
+    };
+    ProgramResponse: {
+      code: string;
+      title: string;
+      documentNumber: string | null;
+      /** Format: date */
+      issuedOn: string;
+      period: components['schemas']['DateWindowResponse'];
+      seriesCount: number;
+      activityCount: number;
+      targetCount: number;
+      noticeTitle: string | null;
+      issuingUnits: components['schemas']['UnitRefResponse'][];
+      noticeText: string | null;
+      preamble: string | null;
+      summary: string | null;
+      safeguards: components['schemas']['SafeguardResponse'][];
+      /** @description program-level targets (no activity) */
+      targets: components['schemas']['TargetResponse'][];
+      series: components['schemas']['SeriesResponse'][];
+    };
+    ActivityDetailResponse: {
+      id: number;
+      code: string;
+      programId: number;
+      seriesId: number;
+      ordinal: number;
+      label: string;
+      title: string;
+      shortTitle: string | null;
+      kind: string;
+      window: components['schemas']['DateWindowResponse'];
+      city: string | null;
+      /** @enum {string} */
+      mode: 'offline' | 'online_allowed' | 'online';
+      adjustable: boolean;
+      content: string;
+      hostRole: string;
+      hostUnitsOpenEnded: boolean;
+      leadNote: string | null;
+      leadUnits: components['schemas']['UnitRefResponse'][];
+      hostUnits: components['schemas']['UnitRefResponse'][];
+      parts: components['schemas']['ActivityPartResponse'][] | null;
+      deliverables: string[];
+      note: string | null;
+      targets: components['schemas']['TargetResponse'][];
+      sessions: components['schemas']['SessionResponse'][];
+    };
+    LoginDto: {
+      /** @example admin@talent.quanzhou.example */
+      email: string;
+      password: string;
+    };
+    SignInResponse: {
+      accessToken: string;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /** @description seconds the access token lives */
+      expiresIn: number;
+      /** @description single use: exchange it at POST /api/auth/refresh for the next pair */
+      refreshToken: string;
+      /** @description seconds until the sign-in ends (a working day after login) */
+      refreshExpiresIn: number;
+    };
+    RefreshDto: {
+      /** @description the refresh token from login or the last refresh */
+      refreshToken: string;
+    };
+    MeResponse: {
+      id: number;
+      email: string;
+      /** @enum {string} */
+      role: 'admin' | 'organizer' | 'checkin_staff';
+      unitIds: number[];
+      sessionIds: number[];
+    };
+    CreateUserDto: {
+      /** @example organizer@hrss.quanzhou.example */
+      email: string;
+      /** @description at least 12 characters, not a common password, not the email */
+      password: string;
+      /** @enum {string} */
+      role: 'admin' | 'organizer' | 'checkin_staff';
+      /** @description units the user works for (an organizer needs one) */
+      unitIds?: number[];
+      /** @description sessions a check-in staff member may work at */
+      sessionIds?: number[];
+    };
+    UserResponse: {
+      id: number;
+      email: string;
+      /** @enum {string} */
+      role: 'admin' | 'organizer' | 'checkin_staff';
+      unitIds: number[];
+      sessionIds: number[];
+      disabled: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    UserPageResponse: {
+      items: components['schemas']['UserResponse'][];
+      /** @description all matching rows, not only this page */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    UpdateUserDto: {
+      /** @enum {string} */
+      role?: 'admin' | 'organizer' | 'checkin_staff';
+      /** @description replaces the unit list */
+      unitIds?: number[];
+      /** @description replaces the session list */
+      sessionIds?: number[];
+      /** @description a disabled user cannot sign in, and tokens already issued stop working */
+      disabled?: boolean;
+      /** @description at least 12 characters, not a common password, not the email; tokens issued before stop working */
+      password?: string;
+    };
+    AuditActorResponse: {
+      id: number;
+      email: string;
+    };
+    AuditEntryResponse: {
+      id: number;
+      actor: components['schemas']['AuditActorResponse'];
+      /** @example registration.approve */
+      action: string;
+      /** @example registration */
+      entity: string;
+      /** @description a number for numeric ids, else the stored text (codes) */
+      entityId: (number | null) | string;
+      /** Format: date-time */
+      at: string;
+      requestId: string | null;
+    };
+    AuditEntryPageResponse: {
+      items: components['schemas']['AuditEntryResponse'][];
+      /** @description all matching rows, not only this page */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    QuotaDto: {
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      capacity: number;
+    };
+    CreateSessionDto: {
+      title: string;
+      /** @enum {string} */
+      level: 'grassroots' | 'county' | 'city' | 'provincial' | 'national';
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      venue?: string;
+      city?: string;
+      /** @enum {string} */
+      mode: 'offline' | 'online' | 'hybrid';
+      onlineUrl?: string;
+      /** Format: date-time */
+      registrationOpensAt: string;
+      /** Format: date-time */
+      registrationClosesAt: string;
+      requiresApproval: boolean;
+      waitlistEnabled: boolean;
+      quotas: components['schemas']['QuotaDto'][];
+    };
+    QuotaResponse: {
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      capacity: number;
+      confirmed: number;
+      pending: number;
+      waitlisted: number;
+      /** @description capacity − confirmed − pending, never below 0 */
+      available: number;
+    };
+    SessionResponse: {
+      id: number;
+      activityId: number;
+      title: string;
+      /** @enum {string} */
+      level: 'grassroots' | 'county' | 'city' | 'provincial' | 'national';
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      venue: string | null;
+      city: string | null;
+      /** @enum {string} */
+      mode: 'offline' | 'online' | 'hybrid';
+      onlineUrl: string | null;
+      /** Format: date-time */
+      registrationOpensAt: string;
+      /** Format: date-time */
+      registrationClosesAt: string;
+      requiresApproval: boolean;
+      waitlistEnabled: boolean;
+      /** @enum {string} */
+      status: 'scheduled' | 'postponed' | 'cancelled' | 'completed';
+      /** @description bumped by every change */
+      version: number;
+      quotas: components['schemas']['QuotaResponse'][];
+    };
+    UpdateSessionDto: {
+      title?: string;
+      /** @enum {string} */
+      level?: 'grassroots' | 'county' | 'city' | 'provincial' | 'national';
+      /** Format: date-time */
+      startsAt?: string;
+      /** Format: date-time */
+      endsAt?: string;
+      venue?: string;
+      city?: string;
+      /** @enum {string} */
+      mode?: 'offline' | 'online' | 'hybrid';
+      onlineUrl?: string;
+      /** Format: date-time */
+      registrationOpensAt?: string;
+      /** Format: date-time */
+      registrationClosesAt?: string;
+      requiresApproval?: boolean;
+      waitlistEnabled?: boolean;
+      /**
+       * @description postpone, cancel, complete or re-schedule
+       * @enum {string}
+       */
+      status?: 'scheduled' | 'postponed' | 'cancelled' | 'completed';
+      /** @description told to registrants with the change */
+      reason?: string;
+      /** @description listed categories are set; others stay */
+      quotas?: components['schemas']['QuotaDto'][];
+    };
+    CreateRegistrationDto: {
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      /** @description person or enterprise name */
+      name: string;
+      email: string;
+      /** @description mainland mobile number */
+      phone?: string;
+      /** @enum {string} */
+      locale?: 'zh-CN' | 'en';
+      /** @description category-specific; see DESIGN.md minimum profiles */
+      profile: Record<string, never>;
+      /** @description free-form answers to the sign-up form: at most 50 keys and 16 KB as JSON */
+      answers?: Record<string, never>;
+      /**
+       * @description version of the personal-data notice (个人信息保护) the registrant accepted; stored with the registration
+       * @example 2026-11-v1
+       */
+      consentVersion?: string;
+    };
+    RegistrationCreatedResponse: {
+      id: number;
+      /** @enum {string} */
+      status: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+      /** @description place on the waitlist (1 = next) */
+      waitlistPosition?: number;
+      /** @description lets its holder read and cancel the registration (keep it secret) */
+      manageToken: string;
+    };
+    RegistrationListItemResponse: {
+      id: number;
+      participantId: number;
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      level: string | null;
+      /** @enum {string} */
+      status: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+      waitlistPosition?: number;
+      name: string;
+      /** @description 单位名称: the unit, or the person’s institution or employer */
+      unitName: string | null;
+      /** @description 统一社会信用代码 (enterprises) */
+      uscc: string | null;
+      email: string;
+      phone: string | null;
+      idNumber: string | null;
+      profile: {
+        [key: string]: unknown;
+      };
+      answers: {
+        [key: string]: unknown;
+      } | null;
+      /** @enum {string} */
+      channel: 'online' | 'walk_in';
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RegistrationListItemPageResponse: {
+      items: components['schemas']['RegistrationListItemResponse'][];
+      /** @description all matching rows, not only this page */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    RegistrationResponse: {
+      id: number;
+      sessionId: number;
+      activityId: number;
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      /** @enum {string} */
+      status: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+      /** @description only while waitlisted */
+      waitlistPosition?: number;
+      /** @description only once confirmed */
+      checkInCode?: string;
+      name: string;
+      email: string;
+      phone: string | null;
+      idNumber: string | null;
+      /** @enum {string} */
+      locale: 'zh-CN' | 'en';
+      /** @description category-specific profile */
+      profile: {
+        [key: string]: unknown;
+      };
+      answers: {
+        [key: string]: unknown;
+      } | null;
+      /** @enum {string} */
+      channel: 'online' | 'walk_in';
+      /** @description version of the personal-data notice (个人信息保护) accepted; null when not asked */
+      consentVersion?: string | null;
+      /** Format: date-time */
+      consentedAt?: string | null;
+      statusReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ReasonDto: {
+      reason?: string;
+    };
+    MyActivityResponse: {
+      id: number;
+      code: string;
+      programId: number;
+      seriesId: number;
+      ordinal: number;
+      label: string;
+      title: string;
+      shortTitle: string | null;
+      kind: string;
+      window: components['schemas']['DateWindowResponse'];
+      city: string | null;
+      /** @enum {string} */
+      mode: 'offline' | 'online_allowed' | 'online';
+      adjustable: boolean;
+      content: string;
+      hostRole: string;
+      hostUnitsOpenEnded: boolean;
+      leadNote: string | null;
+      leadUnits: components['schemas']['UnitRefResponse'][];
+      hostUnits: components['schemas']['UnitRefResponse'][];
+      parts: components['schemas']['ActivityPartResponse'][] | null;
+      deliverables: string[];
+      note: string | null;
+      targets: components['schemas']['TargetResponse'][];
+      sessions: components['schemas']['SessionResponse'][];
+    };
+    MySeriesResponse: {
+      id: number;
+      label: string;
+      title: string;
+      activities: components['schemas']['MyActivityResponse'][];
+    };
+    MyProgramResponse: {
+      code: string;
+      title: string;
+      series: components['schemas']['MySeriesResponse'][];
+    };
+    MyActivitiesResponse: {
+      programs: components['schemas']['MyProgramResponse'][];
+    };
+    NotificationResponse: {
+      id: number;
+      recipient: string;
+      recipientName: string;
+      /** @enum {string} */
+      type:
+        | 'registration_confirmed'
+        | 'registration_pending'
+        | 'registration_waitlisted'
+        | 'registration_promoted'
+        | 'registration_approved'
+        | 'registration_rejected'
+        | 'registration_cancelled'
+        | 'session_reminder'
+        | 'session_changed'
+        | 'session_postponed'
+        | 'session_cancelled'
+        | 'session_moved_online'
+        | 'matchmaking_agenda';
+      /** @enum {string} */
+      status: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled';
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      messageId: string | null;
+      registrationId: number | null;
+      sessionId: number | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    NotificationPageResponse: {
+      items: components['schemas']['NotificationResponse'][];
+      /** @description all matching rows, not only this page */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CheckInDto: {
+      /** @description the check-in code from the confirmation mail or QR image */
+      code?: string;
+      /** @description staff check-in of a registration found in the list */
+      registrationId?: number;
+    };
+    CheckInResponse: {
+      registrationId: number;
+      /** Format: date-time */
+      checkedInAt: string;
+      first: boolean;
+      /** @description who was admitted, so the door can see it */
+      name: string;
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      /** @description 单位名称 */
+      unitName: string | null;
+    };
+    WalkInResponse: {
+      /** @description the registration id */
+      id: number;
+      registrationId: number;
+      /** @enum {string} */
+      status: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+      manageToken: string;
+      /**
+       * Format: date-time
+       * @description null while the registration awaits approval
+       */
+      checkedInAt: string | null;
+      first: boolean;
+    };
+    CategoryAttendanceResponse: {
+      capacity: number;
+      registered: number;
+      checkedIn: number;
+      /** @description checkedIn / registered, 0 when nobody is registered */
+      rate: number;
+      category: string;
+    };
+    AttendanceLineResponse: {
+      capacity: number;
+      registered: number;
+      checkedIn: number;
+      /** @description checkedIn / registered, 0 when nobody is registered */
+      rate: number;
+    };
+    SessionAttendanceResponse: {
+      sessionId: number;
+      byCategory: components['schemas']['CategoryAttendanceResponse'][];
+      total: components['schemas']['AttendanceLineResponse'];
+    };
+    SessionAttendanceLineResponse: {
+      capacity: number;
+      registered: number;
+      checkedIn: number;
+      /** @description checkedIn / registered, 0 when nobody is registered */
+      rate: number;
+      sessionId: number;
+    };
+    ActivityAttendanceResponse: {
+      activityId: number;
+      byCategory: components['schemas']['CategoryAttendanceResponse'][];
+      total: components['schemas']['AttendanceLineResponse'];
+      sessions: components['schemas']['SessionAttendanceLineResponse'][];
+    };
+    ProgramRefResponse: {
+      code: string;
+      title: string;
+    };
+    ActivityAttendanceLineResponse: {
+      capacity: number;
+      registered: number;
+      checkedIn: number;
+      /** @description checkedIn / registered, 0 when nobody is registered */
+      rate: number;
+      activityId: number;
+      code: string;
+      title: string;
+    };
+    ProgramAttendanceResponse: {
+      program: components['schemas']['ProgramRefResponse'];
+      byCategory: components['schemas']['CategoryAttendanceResponse'][];
+      total: components['schemas']['AttendanceLineResponse'];
+      byActivity: components['schemas']['ActivityAttendanceLineResponse'][];
+    };
+    RosterItemResponse: {
+      id: number;
+      participantId: number;
+      /** @enum {string} */
+      category: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+      level: string | null;
+      /** @enum {string} */
+      status: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+      waitlistPosition?: number;
+      name: string;
+      /** @description 单位名称: the unit, or the person’s institution or employer */
+      unitName: string | null;
+      /** @description 统一社会信用代码 (enterprises) */
+      uscc: string | null;
+      email: string;
+      phone: string | null;
+      idNumber: string | null;
+      profile: {
+        [key: string]: unknown;
+      };
+      answers: {
+        [key: string]: unknown;
+      } | null;
+      /** @enum {string} */
+      channel: 'online' | 'walk_in';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      checkedInAt: string | null;
+    };
+    RosterItemPageResponse: {
+      items: components['schemas']['RosterItemResponse'][];
+      /** @description all matching rows, not only this page */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    OutcomePartiesDto: {
+      enterpriseName?: string;
+      /** @description 统一社会信用代码, checked (GB 32100-2015) */
+      enterpriseUscc?: string;
+      phdName?: string;
+      institutionName?: string;
+      mentorName?: string;
+      apprenticeName?: string;
+      personName?: string;
+    };
+    CreateOutcomeDto: {
+      /** @enum {string} */
+      type:
+        | 'cooperation_intent'
+        | 'apprenticeship_agreement'
+        | 'industry_college'
+        | 'training_base'
+        | 'joint_program'
+        | 'achievement_promoted'
+        | 'startup_project'
+        | 'award'
+        | 'milestone';
+      title: string;
+      /** @enum {string} */
+      status: 'intent' | 'signed' | 'cancelled';
+      /**
+       * @description required for apprenticeship_agreement
+       * @enum {string}
+       */
+      agreementType?: 'technical_breakthrough' | 'skill_transfer';
+      /** Format: date */
+      signedOn?: string;
+      sessionId?: number;
+      /** @description registrations of this activity the outcome involves */
+      registrationIds?: number[];
+      parties?: components['schemas']['OutcomePartiesDto'];
+      /** @description free-form facts (amount, field, prize …) */
+      details?: Record<string, never>;
+    };
+    OutcomePartiesResponse: {
+      enterpriseName?: string;
+      enterpriseUscc?: string;
+      phdName?: string;
+      institutionName?: string;
+      mentorName?: string;
+      apprenticeName?: string;
+      personName?: string;
+    };
+    OutcomeResponse: {
+      id: number;
+      activityId: number;
+      sessionId: number | null;
+      /** @enum {string} */
+      type:
+        | 'cooperation_intent'
+        | 'apprenticeship_agreement'
+        | 'industry_college'
+        | 'training_base'
+        | 'joint_program'
+        | 'achievement_promoted'
+        | 'startup_project'
+        | 'award'
+        | 'milestone';
+      /** @enum {string|null} */
+      agreementType: 'technical_breakthrough' | 'skill_transfer' | null;
+      title: string;
+      /** @enum {string} */
+      status: 'intent' | 'signed' | 'cancelled';
+      /** Format: date */
+      signedOn: string | null;
+      parties: components['schemas']['OutcomePartiesResponse'];
+      /** @description free-form facts */
+      details: {
+        [key: string]: unknown;
+      };
+      /** @description null for callers who may not see personal data */
+      registrationIds: number[] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    OutcomePageResponse: {
+      items: components['schemas']['OutcomeResponse'][];
+      /** @description all matching rows, not only this page */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    UpdateOutcomeDto: {
+      /** @enum {string} */
+      status?: 'intent' | 'signed' | 'cancelled';
+      title?: string;
+      /** Format: date */
+      signedOn?: string;
+      details?: Record<string, never>;
+    };
+    ImportRowErrorResponse: {
+      /** @description row number in the file (the header is row 1) */
+      row: number;
+      field: string;
+      reason: string;
+    };
+    ImportResultResponse: {
+      imported: number;
+      /** @description rows left out, with why */
+      errors: components['schemas']['ImportRowErrorResponse'][];
+    };
+    MatchmakingSettingsDto: {
+      enabled: boolean;
+      meetingMinutes: number;
+      /**
+       * Format: date-time
+       * @description start of the first slot
+       */
+      firstSlotAt: string;
+      slotCount: number;
+      tableCount: number;
+      /**
+       * Format: date-time
+       * @description requests and answers close then
+       */
+      requestDeadline: string;
+      /**
+       * @description open outgoing requests per participant
+       * @default 10
+       */
+      maxOpenRequests: number;
+    };
+    ScheduleRunDto: {
+      /**
+       * @description then fill free slots with top suggestions between participants who both agreed to suggested meetings
+       * @default false
+       */
+      fillWithSuggestions: boolean;
+    };
+    MovePlacementDto: {
+      tableNo: number;
+      slotNo: number;
+    };
+    MatchProfileDto: {
+      /** @default true */
+      published: boolean;
+      /**
+       * @description agree to meetings with top suggestions in free slots (given only when both sides agree)
+       * @default false
+       */
+      acceptsSuggested: boolean;
+      headline?: string;
+      /** @description industry and field tags from the shared vocabulary */
+      tags: (
+        | '纺织鞋服'
+        | '石油化工'
+        | '机械装备'
+        | '建材家居'
+        | '食品饮料'
+        | '工艺制品'
+        | '纸业印刷'
+        | '半导体'
+        | '数字经济'
+        | '新材料'
+        | '新能源'
+        | '生物医药'
+        | '现代物流'
+        | '电子信息'
+        | '智能制造'
+        | '节能环保'
+        | '海洋经济'
+        | '人工智能'
+      )[];
+      /** @description free keywords */
+      keywords?: string[];
+      /** @description 技术需求 (enterprise) */
+      technicalNeeds?: string;
+      /** @description 岗位需求 (enterprise) */
+      positionNeeds?: string;
+      /** @description 合作方式 (enterprise) */
+      cooperationModes?: ('技术攻关' | '项目合作' | '人才引进' | '成果转化' | '共建平台' | '兼职顾问')[];
+      /** @description 专业特长 (PhD, school) */
+      expertise?: string;
+      /** @description 科研项目 (PhD, school) */
+      researchProjects?: string[];
+    };
+    MeetingRequestDto: {
+      /** @description the registration to meet (the other side, same session) */
+      toRegistrationId: number;
+      message?: string;
+    };
+    MeetingResultDto: {
+      /**
+       * @description no_deal 未达成, continue 继续洽谈, intent 达成意向, no_show 对方未到
+       * @enum {string}
+       */
+      result: 'no_deal' | 'continue' | 'intent' | 'no_show';
+    };
+    CreateReportDto: {
+      /** @description the reporting unit: one of the target’s responsible units */
+      unitId: number;
+      /**
+       * @description YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM
+       * @example 2022-H1
+       */
+      periodLabel: string;
+      /** @description done in the period (a ratio for 倍 targets) */
+      value: number;
+      note?: string;
+      /** @description a URL or a short description */
+      evidence?: string;
+    };
+    ReportResponse: {
+      id: number;
+      targetId: number;
+      unit: components['schemas']['UnitRefResponse'];
+      /** @example 2022-H1 */
+      periodLabel: string;
+      value: number;
+      note: string | null;
+      evidence: string | null;
+      /** @description user id of the reporter */
+      reportedBy: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ReportPageResponse: {
+      items: components['schemas']['ReportResponse'][];
+      /** @description all matching rows, not only this page */
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    ProgressProgramResponse: {
+      code: string;
+      title: string;
+    };
+    DateRangeResponse: {
+      /** Format: date */
+      start: string;
+      /** Format: date */
+      end: string;
+    };
+    TargetProgressResponse: {
+      id: number;
+      code: string;
+      activityId: number | null;
+      seriesId: number | null;
+      metric: string;
+      label: string;
+      target: number;
+      /** @enum {string} */
+      comparator: 'at_least' | 'exactly' | 'at_most';
+      unit: string;
+      /** @enum {string} */
+      source: 'registrations' | 'attendance' | 'sessions_held' | 'outcomes' | 'reported';
+      /** @enum {string} */
+      period: 'once' | 'yearly' | 'half_yearly' | 'by_date';
+      /** Format: date */
+      dueOn: string | null;
+      actual: number;
+      /** @description actual / target */
+      ratio: number;
+      /** @enum {string} */
+      status: 'met' | 'on_track' | 'behind' | 'not_started';
+      window: components['schemas']['DateRangeResponse'];
+      responsibleUnits: components['schemas']['UnitRefResponse'][];
+    };
+    UnitProgressResponse: {
+      targets: number;
+      met: number;
+      onTrack: number;
+      behind: number;
+      notStarted: number;
+      /** @description mean of min(ratio, 1) */
+      ratio: number;
+      unit: components['schemas']['UnitRefResponse'];
+    };
+    SeriesProgressResponse: {
+      targets: number;
+      met: number;
+      onTrack: number;
+      behind: number;
+      notStarted: number;
+      /** @description mean of min(ratio, 1) */
+      ratio: number;
+      seriesId: number | null;
+      ordinal: number | null;
+      title: string | null;
+    };
+    ProgramProgressResponse: {
+      program: components['schemas']['ProgressProgramResponse'];
+      /** Format: date-time */
+      asOf: string;
+      targets: components['schemas']['TargetProgressResponse'][];
+      byUnit: components['schemas']['UnitProgressResponse'][];
+      bySeries: components['schemas']['SeriesProgressResponse'][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_health: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  HealthController_health: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    CatalogController_units: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['HealthResponse'];
         };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    CatalogController_programs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    CatalogController_program: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description Every dependency answers */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
         };
+      };
+      /** @description `down` names the dependencies that do not */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    CatalogController_activity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  CatalogController_units: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    AuthController_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginDto"];
-            };
+        content: {
+          'application/json': components['schemas']['UnitResponse'][];
         };
-        responses: {
-            /** @description { accessToken, tokenType: "Bearer", expiresIn } */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Wrong email or password, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description Too many failed logins for the account or address; see Retry-After
-             *
-             *     Too many requests from this address; see Retry-After
-             */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
         };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    AuthController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  CatalogController_programs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    UsersController_list: {
-        parameters: {
-            query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['ProgramSummaryResponse'][];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    UsersController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUserDto"];
-            };
-        };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A user with this email exists */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  CatalogController_program: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
     };
-    UsersController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['ProgramResponse'];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    UsersController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUserDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  CatalogController_activity: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
     };
-    AuditController_list: {
-        parameters: {
-            query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
-                actorId?: number;
-                action?: string;
-                entity?: string;
-                entityId?: string;
-                /** @description ISO 8601, inclusive */
-                from?: string;
-                /** @description ISO 8601, inclusive */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['ActivityDetailResponse'];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    SessionsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    SessionsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateSessionDto"];
-            };
-        };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
     };
-    SessionsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    responses: {
+      /** @description an access token and the refresh token that renews it */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['SignInResponse'];
         };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Wrong email or password, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Too many failed logins for the account or address; see Retry-After
+       *
+       *     Too many requests from this address; see Retry-After
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    SessionsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSessionDto"];
-            };
-        };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    RegistrationsController_list: {
-        parameters: {
-            query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
-                status?: "confirmed" | "pending_approval" | "waitlisted" | "cancelled" | "rejected";
-                category?: "enterprise" | "phd" | "skilled_talent" | "graduate" | "worker" | "institution" | "startup_team";
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
     };
-    RegistrationsController_register: {
-        parameters: {
-            query?: never;
-            header: {
-                "idempotency-key": string;
-                "accept-language": string;
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRegistrationDto"];
-            };
+        content: {
+          'application/json': components['schemas']['SignInResponse'];
         };
-        responses: {
-            /** @description Too many requests from this address; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unknown, expired, revoked or reused refresh token (a reuse ends the whole sign-in) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many requests from this address; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    RegistrationsController_get: {
-        parameters: {
-            query?: {
-                /** @description the manage token from the registration response or mail */
-                token?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    RegistrationsController_cancel: {
-        parameters: {
-            query?: {
-                /** @description the manage token from the registration response or mail */
-                token?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
     };
-    RegistrationsController_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many requests from this address; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    RegistrationsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    NotificationsController_list: {
-        parameters: {
-            query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
-                status?: "pending" | "queued" | "sent" | "failed" | "cancelled";
-                type?: "registration_confirmed" | "registration_pending" | "registration_waitlisted" | "registration_promoted" | "registration_approved" | "registration_rejected" | "registration_cancelled" | "session_reminder" | "session_changed" | "session_postponed" | "session_cancelled" | "session_moved_online";
-                registrationId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['MeResponse'];
         };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    NotificationsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    NotificationsController_retry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Already sent */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['UserPageResponse'];
         };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    CheckInController_checkIn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CheckInDto"];
-            };
-        };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    CheckInController_walkIn: {
-        parameters: {
-            query?: never;
-            header: {
-                "idempotency-key": string;
-                "accept-language": string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRegistrationDto"];
-            };
-        };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
     };
-    CheckInController_undo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-                registrationId: number;
-            };
-            cookie?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
         };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A user with this email exists; `existing` names it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    AttendanceController_session: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  UsersController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
     };
-    AttendanceController_activity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
         };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    AttendanceController_program: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
     };
-    QrController_svg: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
     };
-    QrController_png: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
         };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    OutcomesController_list: {
-        parameters: {
-            query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
-                type?: "cooperation_intent" | "apprenticeship_agreement" | "industry_college" | "training_base" | "joint_program" | "achievement_promoted" | "startup_project" | "award" | "milestone";
-                status?: "intent" | "signed" | "cancelled";
-                agreementType?: "technical_breakthrough" | "skill_transfer";
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  UsersController_unlock: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
     };
-    OutcomesController_create: {
-        parameters: {
-            query?: never;
-            header: {
-                "idempotency-key": string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description Counters cleared; the account may log in from anywhere at once */
+      204: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateOutcomeDto"];
-            };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    OutcomesController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOutcomeDto"];
-            };
-        };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        actorId?: number;
+        action?: string;
+        entity?: string;
+        entityId?: string;
+        /** @description RFC 3339 time with an offset, inclusive */
+        from?: string;
+        /** @description RFC 3339 time with an offset, inclusive */
+        to?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    OutcomesController_import: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file?: string;
-                };
-            };
+        content: {
+          'application/json': components['schemas']['AuditEntryPageResponse'];
         };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    ReportsController_list: {
-        parameters: {
-            query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  SessionsController_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
     };
-    ReportsController_create: {
-        parameters: {
-            query?: never;
-            header: {
-                "idempotency-key": string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateReportDto"];
-            };
+        content: {
+          'application/json': components['schemas']['SessionResponse'][];
         };
-        responses: {
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
         };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
-    ProgressController_json: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  SessionsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
     };
-    ProgressController_csv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSessionDto'];
+      };
     };
-    ProgressController_xlsx: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or expired token, or a disabled account */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
         };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
+  };
+  SessionsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SessionsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSessionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RegistrationsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+        category?: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+        /** @description search name, 单位名称, 统一社会信用代码 or phone (part of it) */
+        q?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationListItemPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RegistrationsController_register: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Idempotency-Key: a repeat with the same key and body replays the first answer */
+        'idempotency-key'?: string;
+        /** @description Accept-Language: messages and mails in zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRegistrationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationCreatedResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many requests from this address; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RegistrationsController_get: {
+    parameters: {
+      query?: {
+        /** @description the manage token from the registration response or mail */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RegistrationsController_cancel: {
+    parameters: {
+      query?: {
+        /** @description the manage token from the registration response or mail */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RegistrationsController_approve: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RegistrationsController_reject: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MyActivitiesController_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyActivitiesResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled';
+        type?:
+          | 'registration_confirmed'
+          | 'registration_pending'
+          | 'registration_waitlisted'
+          | 'registration_promoted'
+          | 'registration_approved'
+          | 'registration_rejected'
+          | 'registration_cancelled'
+          | 'session_reminder'
+          | 'session_changed'
+          | 'session_postponed'
+          | 'session_cancelled'
+          | 'session_moved_online'
+          | 'matchmaking_agenda';
+        registrationId?: number;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_retry: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Already sent; `sentAt` says when */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CheckInController_checkIn: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckInDto'];
+      };
+    };
+    responses: {
+      /** @description Already checked in; `checkedInAt` is the first time */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResponse'];
+        };
+      };
+      /** @description Checked in now */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CheckInController_walkIn: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Idempotency-Key: a repeat with the same key and body replays the first answer */
+        'idempotency-key'?: string;
+        /** @description Accept-Language: messages and mails in zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRegistrationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WalkInResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CheckInController_undo: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        registrationId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The check-in is gone */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttendanceController_session: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionAttendanceResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttendanceController_activity: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityAttendanceResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttendanceController_program: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgramAttendanceResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  QrController_svg: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The QR image; private, cacheable for a day */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/svg+xml': string;
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  QrController_png: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The QR image, 320 px; private, cacheable for a day */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': string;
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RosterController_page: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'confirmed' | 'pending_approval' | 'waitlisted' | 'cancelled' | 'rejected';
+        category?: 'enterprise' | 'phd' | 'skilled_talent' | 'graduate' | 'worker' | 'institution' | 'startup_team';
+        /** @description search name, 单位名称, 统一社会信用代码 or phone (part of it) */
+        q?: string;
+        /** @description true: only checked-in registrations; false: only those not checked in */
+        checkedIn?: boolean;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterItemPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RosterController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: messages and mails in zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An attachment (签到表) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OutcomesController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        type?:
+          | 'cooperation_intent'
+          | 'apprenticeship_agreement'
+          | 'industry_college'
+          | 'training_base'
+          | 'joint_program'
+          | 'achievement_promoted'
+          | 'startup_project'
+          | 'award'
+          | 'milestone';
+        status?: 'intent' | 'signed' | 'cancelled';
+        agreementType?: 'technical_breakthrough' | 'skill_transfer';
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutcomePageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OutcomesController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Idempotency-Key: a repeat with the same key and body replays the first answer */
+        'idempotency-key'?: string;
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOutcomeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutcomeResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OutcomesController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOutcomeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutcomeResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OutcomesController_import: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResultResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_vocabulary: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_put: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MatchmakingSettingsDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_run: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleRunDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_move: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MovePlacementDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_mail: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_matrix: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingOrganizerController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_getProfile: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_putProfile: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MatchProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_suggestions: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_browse: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+        /** @description search in names, headlines, needs, expertise and keywords */
+        q?: string;
+        tag?:
+          | '纺织鞋服'
+          | '石油化工'
+          | '机械装备'
+          | '建材家居'
+          | '食品饮料'
+          | '工艺制品'
+          | '纸业印刷'
+          | '半导体'
+          | '数字经济'
+          | '新材料'
+          | '新能源'
+          | '生物医药'
+          | '现代物流'
+          | '电子信息'
+          | '智能制造'
+          | '节能环保'
+          | '海洋经济'
+          | '人工智能';
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_list: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_request: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_accept: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        meetingId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_decline: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        meetingId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_withdraw: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        meetingId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_result: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+        meetingId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingResultDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MatchmakingParticipantController_agenda: {
+    parameters: {
+      query?: {
+        /** @description the manage token of the registration */
+        token?: string;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Idempotency-Key: a repeat with the same key and body replays the first answer */
+        'idempotency-key'?: string;
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProgressController_json: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgramProgressResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProgressController_csv: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An attachment, `{code}-progress.csv` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProgressController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An attachment, `{code}-progress.xlsx` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
 }

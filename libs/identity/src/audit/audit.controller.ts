@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@app/core';
+import { AuditEntryPageResponse } from '../identity.responses';
 import { Roles } from '../auth/roles.decorator';
 import { AuditQuery } from './audit.dto';
 import { AuditService } from './audit.service';
@@ -12,6 +14,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Audit log of staff writes, newest first (admin)' })
+  @ApiOkResponse({ type: AuditEntryPageResponse })
+  @ApiErrors(400)
   list(@Query() q: AuditQuery) {
     const filter = {
       actorId: q.actorId,

@@ -4,7 +4,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsId, IsDateTime, PageQuery, toInt } from '@app/core';
 
 export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @Transform(toInt)
   @IsId()

@@ -27,9 +27,9 @@ export class RefreshDto {
 export class SignInResponse {
   @ApiProperty() accessToken!: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
-  @ApiProperty({ description: 'seconds the access token lives' }) expiresIn!: number;
+  @ApiProperty({ type: 'integer', description: 'seconds the access token lives' }) expiresIn!: number;
   @ApiProperty({ description: 'single use: exchange it at POST /api/auth/refresh for the next pair' })
   refreshToken!: string;
-  @ApiProperty({ description: 'seconds until the sign-in ends (a working day after login)' })
+  @ApiProperty({ type: 'integer', description: 'seconds until the sign-in ends (a working day after login)' })
   refreshExpiresIn!: number;
 }

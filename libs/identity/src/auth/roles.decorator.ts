@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponse } from '@app/core';
 import { Role } from '../entities/user.entity';
 
 export const ROLES_KEY = 'identity:roles';
@@ -12,6 +13,9 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token, or a disabled account' }),
-    ApiForbiddenResponse({ description: 'The role does not allow it' }),
+    ApiUnauthorizedResponse({
+      type: ErrorResponse,
+      description: 'Missing, invalid or expired token, or a disabled account',
+    }),
+    ApiForbiddenResponse({ type: ErrorResponse, description: 'The role does not allow it' }),
   );

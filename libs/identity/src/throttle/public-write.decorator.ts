@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ErrorResponse } from '@app/core';
 
 export const PUBLIC_WRITE_KEY = 'identity:public-write';
 
@@ -10,5 +11,8 @@ export const PUBLIC_WRITE_KEY = 'identity:public-write';
 export const PublicWrite = () =>
   applyDecorators(
     SetMetadata(PUBLIC_WRITE_KEY, true),
-    ApiTooManyRequestsResponse({ description: 'Too many requests from this address; see Retry-After' }),
+    ApiTooManyRequestsResponse({
+      type: ErrorResponse,
+      description: 'Too many requests from this address; see Retry-After',
+    }),
   );

@@ -26,14 +26,18 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ type: [Number], description: 'units the user works for (an organizer needs one)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    description: 'units the user works for (an organizer needs one)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
   @IsId({ each: true })
   unitIds?: number[];
 
-  @ApiPropertyOptional({ type: [Number], description: 'sessions a check-in staff member may work at' })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, description: 'sessions a check-in staff member may work at' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
@@ -47,14 +51,14 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ type: [Number], description: 'replaces the unit list' })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, description: 'replaces the unit list' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
   @IsId({ each: true })
   unitIds?: number[];
 
-  @ApiPropertyOptional({ type: [Number], description: 'replaces the session list' })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, description: 'replaces the session list' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)

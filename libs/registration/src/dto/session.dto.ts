@@ -25,7 +25,7 @@ export class QuotaDto {
   @IsIn(PARTICIPANT_CATEGORIES)
   category!: ParticipantCategory;
 
-  @ApiProperty({ minimum: 0, maximum: 100000 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100000 })
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -59,14 +59,14 @@ export class CreateSessionDto {
 export class UpdateSessionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
   @ApiPropertyOptional({ enum: SESSION_LEVELS }) @IsOptional() @IsIn(SESSION_LEVELS) level?: SessionLevel;
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() startsAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() endsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime() startsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime() endsAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) venue?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) city?: string;
   @ApiPropertyOptional({ enum: SESSION_MODES }) @IsOptional() @IsIn(SESSION_MODES) mode?: SessionMode;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) onlineUrl?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() registrationOpensAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() registrationClosesAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime() registrationOpensAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime() registrationClosesAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() requiresApproval?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() waitlistEnabled?: boolean;
 
