@@ -420,7 +420,9 @@ describe('scope consistency', () => {
 
 describe('measurements, ordinals and windows', () => {
   it('two targets differing only in period, or both reported, are distinct', () => {
-    expect(issues((p) => (first(p).targets = [target(), target({ code: 't-2', period: 'yearly' })]))).toEqual([]);
+    expect(
+      issues((p) => (first(p).targets = [target(), target({ code: 't-2', period: 'by_date', dueOn: '2021-12-31' })])),
+    ).toEqual([]);
     expect(
       issues((p) => (first(p).targets = [target({ source: 'reported' }), target({ code: 't-2', source: 'reported' })])),
     ).toEqual([]);
