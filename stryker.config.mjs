@@ -31,7 +31,9 @@ export default {
     // outcomes: rules and the outcome state machine, import row parsers, the CSV reader
     'libs/outcomes/src/outcome.rules.ts',
     'libs/outcomes/src/import/*.rows.ts',
-    'libs/outcomes/src/import/csv.parser.ts',
+    'libs/outcomes/src/import/csv.*.ts',
+    'libs/outcomes/src/import/zip.size.ts',
+    'libs/outcomes/src/outcome.key.ts',
     // core: the strict date parser
     'libs/core/src/**/*date*.ts',
     '!**/*.spec.ts',
