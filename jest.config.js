@@ -38,6 +38,8 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   // the tsconfig paths are the one list of libraries
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
+  // a mutation run's sandbox copies the whole tree: never pick its tests or modules up from outside it
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/', '<rootDir>/.stryker-tmp/'],
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   testTimeout: 60000,
 };

@@ -14,9 +14,28 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 20000,
+  // The pure rules of every lib: no database, no clock of their own, no I/O beyond a file read.
   mutate: [
+    // registration: identifiers, masking, normalizing, the answers limits
     'libs/registration/src/identifiers/*.ts',
+    'libs/registration/src/dto/answers-size.ts',
+    // attendance: when the check-in door is open
     'libs/attendance/src/check-in.window.ts',
+    // catalog: the plan-file parser and its vocabulary
+    'libs/catalog/src/plan-file/plan-file.parser.ts',
+    'libs/catalog/src/plan-file/plan-file.types.ts',
+    // progress: report periods and the progress rules
+    'libs/progress/src/progress.rules.ts',
+    'libs/progress/src/report-period.ts',
+    'libs/progress/src/*period*.ts',
+    // outcomes: rules and the outcome state machine, import row parsers, the CSV reader
+    'libs/outcomes/src/outcome.rules.ts',
+    'libs/outcomes/src/import/*.rows.ts',
+    'libs/outcomes/src/import/csv.*.ts',
+    'libs/outcomes/src/import/zip.size.ts',
+    'libs/outcomes/src/outcome.key.ts',
+    // core: the strict date parser
+    'libs/core/src/**/*date*.ts',
     '!**/*.spec.ts',
     '!**/index.ts',
   ],

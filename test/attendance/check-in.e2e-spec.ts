@@ -21,10 +21,30 @@ describe('check-in and attendance (MariaDB)', () => {
   let staff: CreatedUser;
   let otherStaff: CreatedUser;
   let fairId: number;
-  let sessionId: number;
-  let otherSessionId: number;
-  const regs: Registered[] = [];
   const http = () => t.http;
+
+  // Each test makes the sessions and registrations it needs, so any one of them can run alone
+  // (`-t '<name>'`); only the users and the activity are shared, and no test changes them.
+  let people = 0;
+  const nextPhd = () => phd(++people);
+  const nextEnterprise = () => enterprise(++people);
+  const newSession = (opts: Partial<Parameters<typeof sessionBody>[0]> = {}) =>
+    createSession(
+      http(),
+      organizer.token,
+      fairId,
+      sessionBody({ startsIn: 30, quotas: [{ category: 'phd', capacity: 30 }], ...opts }),
+    );
+  /** A session open for check-in with `n` confirmed PhD registrations. */
+  const sessionWith = async (
+    n: number,
+    opts: Partial<Parameters<typeof sessionBody>[0]> = {},
+  ): Promise<{ id: number; regs: Registered[] }> => {
+    const id = await newSession(opts);
+    const regs: Registered[] = [];
+    for (let i = 0; i < n; i++) regs.push(await register(http(), id, nextPhd()));
+    return { id, regs };
+  };
 
   beforeAll(async () => {
     t = await startTestApp('mysql');
@@ -34,52 +54,35 @@ describe('check-in and attendance (MariaDB)', () => {
     staff = await createUser(http(), admin, { role: 'checkin_staff', unitIds: [units.get('qz-sci-tech')!] });
     otherStaff = await createUser(http(), admin, { role: 'checkin_staff', unitIds: [units.get('qz-ftu')!] });
     fairId = (await activityByCode(http(), PLAN_2021, '2021-2-2')).id;
-    sessionId = await createSession(
-      http(),
-      organizer.token,
-      fairId,
-      sessionBody({
-        startsIn: 30,
-        quotas: [
-          { category: 'enterprise', capacity: 3 },
-          { category: 'phd', capacity: 30 },
-        ],
-      }),
-    );
-    otherSessionId = await createSession(
-      http(),
-      organizer.token,
-      fairId,
-      sessionBody({ startsIn: 30, quotas: [{ category: 'phd', capacity: 5 }] }),
-    );
-    for (let i = 1; i <= 6; i++) regs.push(await register(http(), sessionId, phd(i)));
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const checkIn = (body: object, token = staff.token, session = sessionId) =>
+  const checkIn = (body: object, token: string, session: number) =>
     http().post(`/api/sessions/${session}/check-ins`).set(bearer(token)).send(body);
 
   it('answers 201 the first time and 200 with the first time on a repeat', async () => {
+    const { id: sessionId, regs } = await sessionWith(1);
     const code = await checkInCodeOf(http(), regs[0]!);
-    const first = await checkIn({ code }).expect(201);
+    const first = await checkIn({ code }, staff.token, sessionId).expect(201);
     const who = { name: expect.any(String), category: 'phd', unitName: expect.any(String) };
     expect(first.body).toEqual({ registrationId: regs[0]!.id, checkedInAt: expect.any(String), first: true, ...who });
-    const again = await checkIn({ code: code.toLowerCase() }).expect(200);
+    const again = await checkIn({ code: code.toLowerCase() }, staff.token, sessionId).expect(200);
     expect(again.body).toEqual({
       registrationId: regs[0]!.id,
       checkedInAt: first.body.checkedInAt,
       first: false,
       ...who,
     });
-    const byId = await checkIn({ registrationId: regs[0]!.id }, organizer.token).expect(200);
+    const byId = await checkIn({ registrationId: regs[0]!.id }, organizer.token, sessionId).expect(200);
     expect(byId.body.checkedInAt).toBe(first.body.checkedInAt);
   });
 
   it('turns 20 concurrent scans of one code into exactly one check-in', async () => {
+    const { id: sessionId, regs } = await sessionWith(6);
     const code = await checkInCodeOf(http(), regs[1]!);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => checkIn({ code })));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => checkIn({ code }, staff.token, sessionId)));
     expect(answers.map((a) => a.status).sort((a, b) => b - a)).toEqual([201, ...Array(19).fill(200)]);
     expect(new Set(answers.map((a) => a.body.checkedInAt)).size).toBe(1);
     const conn = await createConnection(t.db.url);
@@ -90,36 +93,40 @@ describe('check-in and attendance (MariaDB)', () => {
     expect(attendance.body.byCategory.find((c: { category: string }) => c.category === 'phd')).toMatchObject({
       capacity: 30,
       registered: 6,
-      checkedIn: 2,
+      checkedIn: 1,
     });
   });
 
   it('refuses anonymous callers (401), staff of another unit (403) and a missing code (400 naming the field)', async () => {
+    const { id: sessionId, regs } = await sessionWith(1);
     await http().post(`/api/sessions/${sessionId}/check-ins`).send({ code: 'ABCDEFGHJK' }).expect(401);
-    await checkIn({ registrationId: regs[2]!.id }, otherStaff.token).expect(403);
-    const missing = await checkIn({}).expect(400);
+    await checkIn({ registrationId: regs[0]!.id }, otherStaff.token, sessionId).expect(403);
+    const missing = await checkIn({}, staff.token, sessionId).expect(400);
     expect(missing.body.details).toEqual([{ field: 'code', reason: '需要提供 code 或 registrationId' }]);
-    const malformed = await checkIn({ code: '??' }).expect(400);
+    const malformed = await checkIn({ code: '??' }, staff.token, sessionId).expect(400);
     expect(malformed.body.details[0].field).toBe('code');
   });
 
   it('answers 422 for a code of another session and 404 for an unknown one', async () => {
-    const code = await checkInCodeOf(http(), regs[2]!);
+    const { id: sessionId, regs } = await sessionWith(1);
+    const otherSessionId = await newSession({ quotas: [{ category: 'phd', capacity: 5 }] });
+    const code = await checkInCodeOf(http(), regs[0]!);
     const wrong = await checkIn({ code }, staff.token, otherSessionId).expect(422);
     expect(wrong.body.details).toEqual([{ field: 'code', reason: '属于其他场次' }]);
     // the other session's id is not given away
     expect(wrong.body.message).not.toMatch(/\d/);
-    await checkIn({ code: 'ZZZZZZZZZZ' }).expect(404);
+    await checkIn({ code: 'ZZZZZZZZZZ' }, staff.token, sessionId).expect(404);
   });
 
   it('answers 422 for a registration that is not confirmed', async () => {
-    const cancelled = regs[5]!;
+    const { id: sessionId, regs } = await sessionWith(1);
+    const cancelled = regs[0]!;
     await http()
       .post(`/api/registrations/${cancelled.id}/cancel`)
       .query({ token: cancelled.manageToken })
       .send({})
       .expect(200);
-    const res = await checkIn({ registrationId: cancelled.id }).expect(422);
+    const res = await checkIn({ registrationId: cancelled.id }, staff.token, sessionId).expect(422);
     expect(res.body).toMatchObject({ code: 'not_confirmed', message: '报名状态为“已取消”，未确认，不能签到' });
   });
 
@@ -130,47 +137,58 @@ describe('check-in and attendance (MariaDB)', () => {
       fairId,
       sessionBody({ startsIn: 180, quotas: [{ category: 'phd', capacity: 5 }] }),
     );
-    const reg = await register(http(), later, phd(100));
+    const reg = await register(http(), later, nextPhd());
     const early = await checkIn({ registrationId: reg.id }, staff.token, later).expect(422);
     expect(early.body.code).toBe('check_in_refused');
     expect(early.body.message).toMatch(
       /^暂不能签到：签到将于北京时间 \d{4}-\d\d-\d\d \d\d:\d\d 开放（开始前 120 分钟）$/,
     );
+    const { id: otherSessionId, regs } = await sessionWith(1, { quotas: [{ category: 'phd', capacity: 5 }] });
     await http()
       .patch(`/api/sessions/${otherSessionId}`)
       .set(bearer(organizer.token))
       .send({ status: 'cancelled', reason: '测试取消' })
       .expect(200);
-    const cancelled = await checkIn({ registrationId: regs[2]!.id }, staff.token, otherSessionId).expect(422);
+    const cancelled = await checkIn({ registrationId: regs[0]!.id }, staff.token, otherSessionId).expect(422);
     expect(cancelled.body).toMatchObject({ code: 'check_in_refused', message: '暂不能签到：场次已取消' });
   });
 
   it("lets organizers and the session's check-in staff undo a check-in (204) and lowers the tally", async () => {
-    await checkIn({ registrationId: regs[3]!.id }).expect(201);
-    const path = `/api/sessions/${sessionId}/check-ins/${regs[3]!.id}`;
+    const { id: sessionId, regs } = await sessionWith(2);
+    await checkIn({ registrationId: regs[0]!.id }, staff.token, sessionId).expect(201);
+    await checkIn({ registrationId: regs[1]!.id }, staff.token, sessionId).expect(201);
+    const path = `/api/sessions/${sessionId}/check-ins/${regs[1]!.id}`;
     await http().delete(path).set(bearer(otherStaff.token)).expect(403);
     await http().delete(path).set(bearer(staff.token)).expect(204);
     await http().delete(path).set(bearer(organizer.token)).expect(404);
-    await checkIn({ registrationId: regs[3]!.id }).expect(201);
+    await checkIn({ registrationId: regs[1]!.id }, staff.token, sessionId).expect(201);
     await http().delete(path).set(bearer(organizer.token)).expect(204);
     const attendance = await http()
       .get(`/api/sessions/${sessionId}/attendance`)
       .set(bearer(organizer.token))
       .expect(200);
-    expect(attendance.body.total).toMatchObject({ checkedIn: 2 });
-    await checkIn({ registrationId: regs[3]!.id }).expect(201);
+    expect(attendance.body.total).toMatchObject({ checkedIn: 1 });
+    await checkIn({ registrationId: regs[1]!.id }, staff.token, sessionId).expect(201);
   });
 
   it('registers and checks in walk-ins while seats remain, then answers 422', async () => {
-    const walkIn = (i: number) =>
-      http().post(`/api/sessions/${sessionId}/walk-ins`).set(bearer(staff.token)).send(enterprise(i));
-    for (const i of [1, 2, 3]) {
-      const res = await walkIn(i).expect(201);
+    // 5 PhDs registered, 3 of them checked in, and 3 enterprise seats for walk-ins
+    const { id: sessionId, regs } = await sessionWith(5, {
+      quotas: [
+        { category: 'enterprise', capacity: 3 },
+        { category: 'phd', capacity: 30 },
+      ],
+    });
+    for (const reg of regs.slice(0, 3)) await checkIn({ registrationId: reg.id }, staff.token, sessionId).expect(201);
+    const walkIn = () =>
+      http().post(`/api/sessions/${sessionId}/walk-ins`).set(bearer(staff.token)).send(nextEnterprise());
+    for (let i = 0; i < 3; i++) {
+      const res = await walkIn().expect(201);
       expect(res.body).toMatchObject({ status: 'confirmed', first: true, checkedInAt: expect.any(String) });
     }
-    const full = await walkIn(4).expect(422);
+    const full = await walkIn().expect(422);
     expect(full.body.code).toBe('session_full');
-    await http().post(`/api/sessions/${sessionId}/walk-ins`).send(enterprise(5)).expect(401);
+    await http().post(`/api/sessions/${sessionId}/walk-ins`).send(nextEnterprise()).expect(401);
     const attendance = await http().get(`/api/sessions/${sessionId}/attendance`).set(bearer(staff.token)).expect(200);
     expect(attendance.body).toEqual({
       sessionId,
@@ -183,20 +201,30 @@ describe('check-in and attendance (MariaDB)', () => {
   });
 
   it('rolls attendance up to the activity and the program for organizers', async () => {
-    const activity = await http().get(`/api/activities/${fairId}/attendance`).set(bearer(organizer.token)).expect(200);
-    expect(activity.body.total).toMatchObject({ checkedIn: 6 });
+    // other tests' sessions of this activity may be there too: compare before and after
+    const activityOf = () =>
+      http().get(`/api/activities/${fairId}/attendance`).set(bearer(organizer.token)).expect(200);
+    const programOf = () => http().get(`/api/programs/${PLAN_2021}/attendance`).set(bearer(admin)).expect(200);
+    const fairIn = (program: { body: { byActivity: { activityId: number; checkedIn: number }[] } }) =>
+      program.body.byActivity.find((a) => a.activityId === fairId)?.checkedIn ?? 0;
+    const [activityBefore, programBefore] = [await activityOf(), await programOf()];
+    const { id: sessionId, regs } = await sessionWith(3);
+    for (const reg of regs.slice(0, 2)) await checkIn({ registrationId: reg.id }, staff.token, sessionId).expect(201);
+    const activity = await activityOf();
+    expect(activity.body.total.checkedIn).toBe(activityBefore.body.total.checkedIn + 2);
     expect(activity.body.sessions.find((s: { sessionId: number }) => s.sessionId === sessionId)).toMatchObject({
-      checkedIn: 6,
+      checkedIn: 2,
     });
     await http().get(`/api/activities/${fairId}/attendance`).set(bearer(staff.token)).expect(403);
-    const program = await http().get(`/api/programs/${PLAN_2021}/attendance`).set(bearer(admin)).expect(200);
-    expect(program.body.total.checkedIn).toBe(6);
-    expect(program.body.byActivity.find((a: { activityId: number }) => a.activityId === fairId).checkedIn).toBe(6);
+    const program = await programOf();
+    expect(program.body.total.checkedIn).toBe(programBefore.body.total.checkedIn + 2);
+    expect(fairIn(program)).toBe(fairIn(programBefore) + 2);
     await http().get(`/api/programs/${PLAN_2021}/attendance`).expect(401);
   });
 
   it('renders the check-in code as a QR image without a lookup', async () => {
-    const code = await checkInCodeOf(http(), regs[4]!);
+    const { regs } = await sessionWith(1);
+    const code = await checkInCodeOf(http(), regs[0]!);
     const png = await http().get(`/api/check-in-codes/${code}/qr.png`).expect(200);
     expect(png.headers['content-type']).toBe('image/png');
     expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
@@ -216,13 +244,13 @@ describe('check-in and attendance (MariaDB)', () => {
       fairId,
       sessionBody({ startsIn: 30, requiresApproval: true, quotas: [{ category: 'phd', capacity: 10 }] }),
     );
-    const byStaff = await http().post(`/api/sessions/${gated}/walk-ins`).set(bearer(staff.token)).send(phd(201));
+    const byStaff = await http().post(`/api/sessions/${gated}/walk-ins`).set(bearer(staff.token)).send(nextPhd());
     expect(byStaff.status).toBe(201);
     expect(byStaff.body).toMatchObject({ status: 'pending_approval', checkedInAt: null, first: false });
     const byOrganizer = await http()
       .post(`/api/sessions/${gated}/walk-ins`)
       .set(bearer(organizer.token))
-      .send(phd(202))
+      .send(nextPhd())
       .expect(201);
     expect(byOrganizer.body).toMatchObject({ status: 'confirmed', first: true, checkedInAt: expect.any(String) });
     const attendance = await http().get(`/api/sessions/${gated}/attendance`).set(bearer(organizer.token)).expect(200);
@@ -230,11 +258,12 @@ describe('check-in and attendance (MariaDB)', () => {
   });
 
   it('limits answers to 50 keys and 16 KB (400 naming answers), writing nothing', async () => {
+    const sessionId = await newSession();
     const before = await http().get(`/api/sessions/${sessionId}/registrations`).set(bearer(organizer.token));
     const post = (answers: object) =>
       http()
         .post(`/api/sessions/${sessionId}/registrations`)
-        .send({ ...phd(301), answers });
+        .send({ ...nextPhd(), answers });
     const big = await post({ essay: 'x'.repeat(17 * 1024) }).expect(400);
     expect(big.body.details).toEqual([{ field: 'answers', reason: '序列化为 JSON 后不能超过 16 KB' }]);
     const many = await post(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`q${i}`, 'a']))).expect(400);
@@ -249,6 +278,7 @@ describe('check-in and attendance (MariaDB)', () => {
   });
 
   it('refuses to scope check-in staff to sessions that do not exist (400 naming the index)', async () => {
+    const sessionId = await newSession();
     const create = (sessionIds: number[]) =>
       http()
         .post('/api/users')

@@ -72,12 +72,13 @@ function maskByKind(kind: FieldKind | undefined, value: string): string {
  * repeats them can be masked as well.
  */
 export function maskPersonalData<T>(value: T, names: Set<string> = new Set(), kind?: FieldKind, depth = 0): T {
-  if (depth > 32) return (Array.isArray(value) ? [] : typeof value === 'object' && value ? {} : value) as T;
   if (typeof value === 'string') {
     if (kind === 'name' && value.trim()) names.add(value.trim());
     return maskByKind(kind, value) as T;
   }
   if (typeof value === 'number' && kind && kind !== 'name') return maskByKind(kind, String(value)) as T;
+  // only containers are cut off, so a value held just below the limit is still masked
+  if (depth > 32) return (Array.isArray(value) ? [] : typeof value === 'object' && value ? {} : value) as T;
   if (Array.isArray(value)) return value.map((v) => maskPersonalData(v, names, kind, depth + 1)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
