@@ -66,13 +66,14 @@ export class QueueDashboard implements OnModuleInit {
     if (credentials) {
       try {
         if (await this.isAdmin(req.headers.authorization!, credentials, req.ip)) return;
-        await this.refuse(reply, 403, 'Forbidden', 'Only administrators may see the queues');
+        await this.refuse(reply, 403, 'forbidden', 'Forbidden', 'Only administrators may see the queues');
         return;
       } catch (error) {
         if (error instanceof HttpException && error.getStatus() === 429) {
           const retryAfter = (error.getResponse() as { retryAfter?: number }).retryAfter ?? 1;
           await reply.header('Retry-After', String(retryAfter)).status(429).send({
             statusCode: 429,
+            code: 'too_many_requests',
             error: 'Too Many Requests',
             message: 'Too many failed logins; try again later',
           });
@@ -81,7 +82,7 @@ export class QueueDashboard implements OnModuleInit {
         if (!(error instanceof HttpException)) throw error;
       }
     }
-    await this.refuse(reply, 401, 'Unauthorized', 'Administrator credentials required');
+    await this.refuse(reply, 401, 'unauthorized', 'Unauthorized', 'Administrator credentials required');
   }
 
   private async isAdmin(header: string, { email, password }: { email: string; password: string }, ip: string) {
@@ -99,10 +100,17 @@ export class QueueDashboard implements OnModuleInit {
     return true;
   }
 
-  private async refuse(reply: FastifyReply, status: number, error: string, message: string): Promise<void> {
+  /** The API's error shape, so clients switch on `code` here as everywhere else. */
+  private async refuse(
+    reply: FastifyReply,
+    status: number,
+    code: 'unauthorized' | 'forbidden',
+    error: string,
+    message: string,
+  ): Promise<void> {
     await reply
       .status(status)
       .header('WWW-Authenticate', 'Basic realm="queues", charset="UTF-8"')
-      .send({ statusCode: status, error, message });
+      .send({ statusCode: status, code, error, message });
   }
 }
