@@ -118,8 +118,27 @@ describe('web app: matchmaking from the manage page (Chromium, MariaDB)', () => 
     await accepted.getByRole('radio', { name: '继续洽谈' }).focus();
     await entPage.keyboard.press('Space');
     await accepted.getByRole('radio', { name: '继续洽谈', checked: true }).waitFor({ state: 'attached' });
-    await entPage.getByRole('heading', { name: '我的洽谈日程' }).waitFor();
     await screenshot(entPage, 'mm-02-accepted');
+
+    // the organizer schedules: the agenda shows the table, the Beijing time and the partner with contact
+    await stack.api.http
+      .post(`/api/sessions/${session.id}/matchmaking/schedule`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({})
+      .expect(200);
+    await entPage.reload();
+    const agenda = entPage.getByRole('table', { name: '我的洽谈日程' });
+    const row = agenda.getByRole('row').filter({ hasText: '博士8102' });
+    await row.getByText(/号桌/).waitFor();
+    const beijing = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).format(startsAt);
+    await row.getByText(beijing, { exact: false }).waitFor();
+    await row.getByText('phd8102@university.example.edu', { exact: false }).waitFor();
+    await screenshot(entPage, 'mm-03-agenda');
     expect(await seriousViolations(entPage)).toEqual([]);
 
     // the page's result is the API's

@@ -85,7 +85,7 @@ export function ProfileForm(props: {
   };
 
   return (
-    <Form form={form} name="mmProfile" layout="vertical" onFinish={submit} requiredMark="optional">
+    <Form form={form} name="mmProfile" layout="vertical" onFinish={submit}>
       {enterprise ? (
         <>
           <Form.Item
