@@ -1258,6 +1258,11 @@ export interface components {
       unit: string;
       /** @enum {string} */
       period: 'once' | 'yearly' | 'half_yearly' | 'by_date';
+      /**
+       * @description flow: reports of periods add up; stock: the latest stands
+       * @enum {string}
+       */
+      measure: 'flow' | 'stock';
       /** Format: date */
       dueOn: string | null;
       /** @enum {string} */
