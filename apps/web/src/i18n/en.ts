@@ -139,10 +139,6 @@ const en: Messages = {
     session: 'Session',
     reason: 'Note',
     noToken: 'The link has no manage token; use the full link from your email',
-    matchmaking: 'Matchmaking',
-    matchmakingHint:
-      'This session runs matchmaking: publish your needs or expertise, see suggested partners, request meetings.',
-    matchmakingOpen: 'Open matchmaking',
   },
 };
 

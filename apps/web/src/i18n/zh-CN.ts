@@ -132,9 +132,6 @@ const zhCN = {
     session: '场次信息',
     reason: '说明',
     noToken: '链接缺少管理令牌，请使用邮件中的完整链接',
-    matchmaking: '供需对接',
-    matchmakingHint: '本场次开展供需对接：发布需求或专长，查看推荐对象，约见洽谈。',
-    matchmakingOpen: '进入供需对接',
   },
 };
 

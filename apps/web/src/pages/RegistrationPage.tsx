@@ -9,8 +9,7 @@ import { Panel } from '../components/Panel';
 import { SessionFacts, whereText } from '../components/SessionFacts';
 import { downloadIcs } from '../lib/download';
 import { sessionIcs } from '../lib/ics';
-import { LinkButton } from '../components/LinkButton';
-import { useMatchSettings } from './matchmaking/queries';
+import { MatchmakingLink } from './matchmaking/MatchmakingLink';
 import { CheckInQr } from './registration/CheckInQr';
 import styles from './pages.module.css';
 
@@ -39,7 +38,6 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   const session = useSession(r.sessionId);
   const cancel = useCancelRegistration(r.id, token);
-  const matchmaking = useMatchSettings(r.sessionId);
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const manageUrl = `${window.location.origin}/r/${r.id}?token=${encodeURIComponent(token)}`;
@@ -124,14 +122,7 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
           )}
         </Panel>
       )}
-      {active && matchmaking.data?.enabled && ['enterprise', 'phd', 'institution'].includes(r.category) && (
-        <Panel title={t('registration.matchmaking')}>
-          <p className={styles.muted}>{t('registration.matchmakingHint')}</p>
-          <LinkButton type="primary" to={`/r/${r.id}/matchmaking?token=${encodeURIComponent(token)}`}>
-            {t('registration.matchmakingOpen')}
-          </LinkButton>
-        </Panel>
-      )}
+      {active && <MatchmakingLink id={r.id} token={token} sessionId={r.sessionId} category={r.category} />}
       <Panel title={t('registration.manageLink')}>
         <p className={styles.muted}>{t('registration.manageHint')}</p>
         <p>

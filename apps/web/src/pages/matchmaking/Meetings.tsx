@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Radio, Tag } from 'antd';
+import { Alert, Button, Radio, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NS } from './messages';
 import { type Answer, useAnswer, useRecordResult } from './queries';
@@ -110,31 +110,30 @@ function MeetingItem({
       {m.status === 'accepted' && (
         <>
           {contact && (
-            <Descriptions
-              size="small"
-              column={1}
-              title={t('meetings.contact')}
-              data-testid="partner-contact"
-              items={[
-                ...(contact.contactName
-                  ? [{ key: 'name', label: t('meetings.contactName'), children: contact.contactName }]
-                  : []),
-                ...(contact.phone
-                  ? [
-                      {
-                        key: 'phone',
-                        label: t('meetings.phone'),
-                        children: <a href={`tel:${contact.phone}`}>{contact.phone}</a>,
-                      },
-                    ]
-                  : []),
-                {
-                  key: 'email',
-                  label: t('meetings.email'),
-                  children: <a href={`mailto:${contact.email}`}>{contact.email}</a>,
-                },
-              ]}
-            />
+            // a plain <dl>, not antd's Descriptions: sharing that with the session page would split its chunk
+            <div data-testid="partner-contact">
+              <p className={styles.contactTitle}>{t('meetings.contact')}</p>
+              <dl className={styles.contact}>
+                {contact.contactName && (
+                  <>
+                    <dt>{t('meetings.contactName')}</dt>
+                    <dd>{contact.contactName}</dd>
+                  </>
+                )}
+                {contact.phone && (
+                  <>
+                    <dt>{t('meetings.phone')}</dt>
+                    <dd>
+                      <a href={`tel:${contact.phone}`}>{contact.phone}</a>
+                    </dd>
+                  </>
+                )}
+                <dt>{t('meetings.email')}</dt>
+                <dd>
+                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                </dd>
+              </dl>
+            </div>
           )}
           <fieldset className={styles.fieldset}>
             <legend className={styles.muted}>{t('meetings.resultOf', { name })}</legend>
