@@ -13,6 +13,7 @@ const HomePage = lazy(() => import('./pages/HomePage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const SessionPage = lazy(() => import('./pages/SessionPage'));
 const RegistrationPage = lazy(() => import('./pages/RegistrationPage'));
+const MatchmakingPage = lazy(() => import('./pages/matchmaking/MatchmakingPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const routes: RouteObject[] = [
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'activities/:id', Component: ActivityPage },
       { path: 'sessions/:id', Component: SessionPage },
       { path: 'r/:id', Component: RegistrationPage },
+      { path: 'r/:id/matchmaking', Component: MatchmakingPage },
       ...consoleRoutes,
       { path: '*', Component: NotFoundPage },
     ],

@@ -43,6 +43,8 @@ export class TargetResponse {
   @ApiProperty({ type: String, nullable: true }) qualifier!: string | null;
   @ApiProperty({ description: 'counting unit, e.g. 场次, 名, 家' }) unit!: string;
   @ApiProperty({ enum: TARGET_PERIODS }) period!: string;
+  @ApiProperty({ enum: ['flow', 'stock'], description: 'flow: reports of periods add up; stock: the latest stands' })
+  measure!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueOn!: string | null;
   @ApiProperty({ enum: TARGET_SOURCES }) source!: string;
   @ApiProperty({ type: TargetScopeResponse }) scope!: TargetScopeResponse;

@@ -366,6 +366,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registrations/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a rejected registration: pending again when a seat is free, else waitlisted */
+    post: operations['RegistrationsController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/activities': {
     parameters: {
       query?: never;
@@ -938,11 +955,45 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Reports of a target, newest first */
+    /** Reports of a target, newest first (withdrawn ones marked) */
     get: operations['ReportsController_list'];
     put?: never;
-    /** Report progress on a `reported` target for one of its responsible units */
+    /** Report progress on a `reported` target for one of its responsible units and a period: 201 for the first report of that unit and period, 200 when it corrects the earlier one (kept in its history) */
     post: operations['ReportsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a progress report: it stays listed with its history and counts for nothing */
+    post: operations['ReportsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every value a progress report held: filed, corrected, withdrawn, refiled */
+    get: operations['ReportsController_history'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -973,7 +1024,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Progress of every target as CSV (UTF-8 with BOM) */
+    /** Progress of every target (and period) as CSV: UTF-8 with BOM, a title line, Chinese unless Accept-Language: en */
     get: operations['ProgressController_csv'];
     put?: never;
     post?: never;
@@ -990,8 +1041,95 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Progress as an Excel workbook: targets, by unit, by series */
+    /** Progress as an Excel workbook: targets with their periods, by lead unit, by series (Chinese unless en) */
     get: operations['ProgressController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reconciliation/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Recount every counter and tally from the rows now and repair drift (admin) */
+    post: operations['ReconciliationController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programs/{code}/bulletins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The program’s bulletins, newest first */
+    get: operations['BulletinsController_list'];
+    put?: never;
+    /** Issue the program’s 通报 now: 201 with the new bulletin, or 200 with the existing one when the period already has one */
+    post: operations['BulletinsController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/programs/{code}/bulletin-schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How often the program’s bulletins go out (default monthly, the 1st at 09:00 Beijing time) */
+    get: operations['BulletinsController_schedule'];
+    /** Set the program’s bulletin frequency (monthly, quarterly, half_yearly) or pause it */
+    put: operations['BulletinsController_setSchedule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bulletins/{id}.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A bulletin as an Excel workbook (Chinese unless Accept-Language: en) */
+    get: operations['BulletinsController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bulletins/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One bulletin: every target judged, changes, behind-schedule targets by unit, units not reported */
+    get: operations['BulletinsController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1120,6 +1258,11 @@ export interface components {
       unit: string;
       /** @enum {string} */
       period: 'once' | 'yearly' | 'half_yearly' | 'by_date';
+      /**
+       * @description flow: reports of periods add up; stock: the latest stands
+       * @enum {string}
+       */
+      measure: 'flow' | 'stock';
       /** Format: date */
       dueOn: string | null;
       /** @enum {string} */
@@ -1564,7 +1707,8 @@ export interface components {
         | 'session_postponed'
         | 'session_cancelled'
         | 'session_moved_online'
-        | 'matchmaking_agenda';
+        | 'matchmaking_agenda'
+        | 'bulletin_issued';
       /** @enum {string} */
       status: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled';
       attempts: number;
@@ -1939,6 +2083,10 @@ export interface components {
       page: number;
       pageSize: number;
     };
+    WithdrawReportDto: {
+      /** @description why the report is withdrawn (kept in its history) */
+      reason?: string;
+    };
     ProgressProgramResponse: {
       code: string;
       title: string;
@@ -2003,6 +2151,18 @@ export interface components {
       targets: components['schemas']['TargetProgressResponse'][];
       byUnit: components['schemas']['UnitProgressResponse'][];
       bySeries: components['schemas']['SeriesProgressResponse'][];
+    };
+    IssueBulletinDto: {
+      /**
+       * @description the period (YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM); default: the one the schedule has due now
+       * @example 2022-H1
+       */
+      periodLabel?: string;
+    };
+    BulletinScheduleDto: {
+      /** @enum {string} */
+      frequency?: 'monthly' | 'quarterly' | 'half_yearly';
+      enabled?: boolean;
     };
   };
   responses: never;
@@ -3675,6 +3835,49 @@ export interface operations {
       };
     };
   };
+  RegistrationsController_reopen: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   MyActivitiesController_list: {
     parameters: {
       query?: never;
@@ -3743,7 +3946,8 @@ export interface operations {
           | 'session_postponed'
           | 'session_cancelled'
           | 'session_moved_online'
-          | 'matchmaking_agenda';
+          | 'matchmaking_agenda'
+          | 'bulletin_issued';
         registrationId?: number;
       };
       header?: {
@@ -5793,6 +5997,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A correction of the report of that unit and period */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportResponse'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -5839,6 +6052,96 @@ export interface operations {
       };
       /** @description Well-formed but not acceptable */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawReportDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_history: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5920,9 +6223,8 @@ export interface operations {
   ProgressController_csv: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description Accept-Language: zh-CN (default) or en */
-        'accept-language'?: string;
+      header: {
+        'accept-language': string;
       };
       path: {
         code: string;
@@ -5981,9 +6283,8 @@ export interface operations {
   ProgressController_xlsx: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description Accept-Language: zh-CN (default) or en */
-        'accept-language'?: string;
+      header: {
+        'accept-language': string;
       };
       path: {
         code: string;
@@ -6021,6 +6322,312 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReconciliationController_run: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BulletinsController_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BulletinsController_issue: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueBulletinDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BulletinsController_schedule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BulletinsController_setSchedule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulletinScheduleDto'];
+      };
+    };
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BulletinsController_xlsx: {
+    parameters: {
+      query?: never;
+      header: {
+        'accept-language': string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Any other error, in the error shape */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BulletinsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Accept-Language: zh-CN (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The role does not allow it */
+      403: {
         headers: {
           [name: string]: unknown;
         };

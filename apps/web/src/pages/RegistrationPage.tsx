@@ -9,6 +9,7 @@ import { Panel } from '../components/Panel';
 import { SessionFacts, whereText } from '../components/SessionFacts';
 import { downloadIcs } from '../lib/download';
 import { sessionIcs } from '../lib/ics';
+import { MatchmakingLink } from './matchmaking/MatchmakingLink';
 import { CheckInQr } from './registration/CheckInQr';
 import styles from './pages.module.css';
 
@@ -121,6 +122,7 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
           )}
         </Panel>
       )}
+      {active && <MatchmakingLink id={r.id} token={token} sessionId={r.sessionId} category={r.category} />}
       <Panel title={t('registration.manageLink')}>
         <p className={styles.muted}>{t('registration.manageHint')}</p>
         <p>
