@@ -1267,6 +1267,11 @@ export interface components {
       dueOn: string | null;
       /** @enum {string} */
       source: 'registrations' | 'attendance' | 'sessions_held' | 'outcomes' | 'reported';
+      /**
+       * @description flow: things done add up; stock: a level at a moment
+       * @enum {string}
+       */
+      measure: 'flow' | 'stock';
       scope: components['schemas']['TargetScopeResponse'];
       text: string;
       note: string | null;
