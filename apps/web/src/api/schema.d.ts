@@ -1960,11 +1960,18 @@ export interface components {
       row: number;
       field: string;
       reason: string;
+      /**
+       * @description a stable code for rows that are fine but not counted
+       * @example duplicate
+       */
+      code?: string;
     };
     ImportResultResponse: {
       imported: number;
       /** @description rows left out, with why */
       errors: components['schemas']['ImportRowErrorResponse'][];
+      /** @description row errors beyond IMPORT_MAX_ERRORS, counted but not listed (absent when none) */
+      errorsOmitted?: number;
     };
     MatchmakingSettingsDto: {
       enabled: boolean;
