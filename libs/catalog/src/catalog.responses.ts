@@ -1,12 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import {
-  COMPARATORS,
-  MODES,
-  TARGET_MEASURES,
-  TARGET_PERIODS,
-  TARGET_SOURCES,
-  UNIT_KINDS,
-} from './plan-file/plan-file.types';
+import { COMPARATORS, MODES, TARGET_PERIODS, TARGET_SOURCES, UNIT_KINDS } from './plan-file/plan-file.types';
 
 /** Response classes of the catalog routes: the OpenAPI shapes of catalog.views.ts. */
 
@@ -54,8 +47,6 @@ export class TargetResponse {
   measure!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueOn!: string | null;
   @ApiProperty({ enum: TARGET_SOURCES }) source!: string;
-  @ApiProperty({ enum: TARGET_MEASURES, description: 'flow: things done add up; stock: a level at a moment' })
-  measure!: string;
   @ApiProperty({ type: TargetScopeResponse }) scope!: TargetScopeResponse;
   @ApiProperty() text!: string;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
