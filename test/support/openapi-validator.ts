@@ -142,6 +142,21 @@ function toPattern(template: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * `nullable: true` admits null as the generated client reads it (`X | null`): Ajv's `nullable`
+ * widens `type` only, so a nullable enum gets null among its values and a nullable `allOf`
+ * (a class property) becomes "null or the schema".
+ */
+function nullable(s: Record<string, unknown>): void {
+  if (s.nullable !== true) return;
+  if (Array.isArray(s.enum) && !s.enum.includes(null)) s.enum = [...(s.enum as unknown[]), null];
+  if (Array.isArray(s.allOf)) {
+    const { allOf, type: _type, nullable: _nullable, ...rest } = s;
+    for (const key of Object.keys(s)) delete s[key];
+    Object.assign(s, rest, { anyOf: [{ type: 'null' }, { allOf }] });
+  }
+}
+
 /** Component schemas become closed objects, except the error shape (errors may add facts). */
 function closed(doc: OpenAPIObject): OpenAPIObject {
   const close = (schema: unknown): void => {
@@ -150,6 +165,7 @@ function closed(doc: OpenAPIObject): OpenAPIObject {
     const s = schema as Record<string, unknown>;
     if (s.properties && s.additionalProperties === undefined) s.additionalProperties = false;
     for (const value of Object.values(s)) close(value);
+    nullable(s);
   };
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     if (name !== 'ErrorResponse') close(schema);

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ReconciliationLastRunResponse } from '@app/reconciliation';
 
 /** Response classes of the health routes. */
 
@@ -9,6 +10,12 @@ export class HealthResponse {
   @ApiProperty({ enum: ['up', 'down'] }) db!: 'up' | 'down';
   @ApiProperty({ enum: QUEUE_STATES, description: 'in_process when no Redis is configured' })
   queue!: 'up' | 'down' | 'in_process';
+  @ApiProperty({
+    type: ReconciliationLastRunResponse,
+    nullable: true,
+    description: 'the last reconciliation of counters and tallies; null before the first',
+  })
+  reconciliation!: ReconciliationLastRunResponse | null;
 }
 
 export class ReadinessResponse {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ParseIdPipe } from '@app/core';
+import { ApiAcceptLanguage, ApiErrors, ApiFileResponse, ApiIdParam, ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { exportLocale } from '@app/progress';
 import { BulletinScheduleDto, IssueBulletinDto } from './bulletin.dto';
+import { BulletinResponse, BulletinScheduleResponse, BulletinSummaryResponse } from './bulletin.responses';
 import { BulletinsService } from './bulletins.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,6 +22,9 @@ export class BulletinsController {
     summary:
       'Issue the program’s 通报 now: 201 with the new bulletin, or 200 with the existing one when the period already has one',
   })
+  @ApiCreatedResponse({ type: BulletinResponse })
+  @ApiOkResponse({ type: BulletinResponse, description: 'The period has a bulletin already' })
+  @ApiErrors(400, 401, 403, 404, 422)
   async issue(
     @Param('code') code: string,
     @Body() body: IssueBulletinDto,
@@ -39,6 +43,8 @@ export class BulletinsController {
   @Get('programs/:code/bulletins')
   @Roles('organizer')
   @ApiOperation({ summary: 'The program’s bulletins, newest first' })
+  @ApiOkResponse({ type: [BulletinSummaryResponse] })
+  @ApiErrors(401, 403, 404)
   list(@Param('code') code: string) {
     return this.bulletins.list(code);
   }
@@ -48,6 +54,8 @@ export class BulletinsController {
   @ApiOperation({
     summary: 'How often the program’s bulletins go out (default monthly, the 1st at 09:00 Beijing time)',
   })
+  @ApiOkResponse({ type: BulletinScheduleResponse })
+  @ApiErrors(401, 403, 404)
   schedule(@Param('code') code: string) {
     return this.bulletins.schedule(code);
   }
@@ -56,14 +64,19 @@ export class BulletinsController {
   @Roles('admin')
   @Audit('bulletin_schedule.update', 'bulletin_schedule')
   @ApiOperation({ summary: 'Set the program’s bulletin frequency (monthly, quarterly, half_yearly) or pause it' })
+  @ApiOkResponse({ type: BulletinScheduleResponse })
+  @ApiErrors(400, 401, 403, 404)
   setSchedule(@Param('code') code: string, @Body() body: BulletinScheduleDto, @CurrentUser() user: AuthUser) {
     return this.bulletins.setSchedule(code, body, user.id);
   }
 
   @Get('bulletins/:id.xlsx')
   @Roles('organizer')
-  @ApiProduces(XLSX)
   @ApiOperation({ summary: 'A bulletin as an Excel workbook (Chinese unless Accept-Language: en)' })
+  @ApiIdParam()
+  @ApiAcceptLanguage()
+  @ApiFileResponse(XLSX, 'An attachment, the bulletin as a workbook')
+  @ApiErrors(400, 401, 403, 404)
   async xlsx(
     @Param('id', ParseIdPipe) id: number,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -82,6 +95,9 @@ export class BulletinsController {
   @ApiOperation({
     summary: 'One bulletin: every target judged, changes, behind-schedule targets by unit, units not reported',
   })
+  @ApiIdParam()
+  @ApiOkResponse({ type: BulletinResponse })
+  @ApiErrors(400, 401, 403, 404)
   get(@Param('id', ParseIdPipe) id: number) {
     return this.bulletins.get(id);
   }

@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ParseIdPipe } from '@app/core';
+import { ApiErrors, ApiFileResponse, ApiIdParam, ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { AgendaService } from './agenda.service';
 import { MatchmakingSettingsDto, MovePlacementDto, ScheduleRunDto } from './matchmaking.dto';
+import {
+  AgendaMailsResponse,
+  MatchMatrixResponse,
+  MatchmakingSettingsResponse,
+  MatchVocabularyResponse,
+  MeetingPlacementMoveResponse,
+  ScheduleRunResponse,
+} from './matchmaking.responses';
 import { MatrixService } from './matrix.service';
 import { ScheduleService } from './schedule.service';
 import { MatchmakingSettingsService } from './settings.service';
@@ -24,6 +32,7 @@ export class MatchmakingOrganizerController {
 
   @Get('matchmaking/vocabulary')
   @ApiOperation({ summary: 'The shared tag vocabulary (泉州 industry chains) and the 合作方式 choices' })
+  @ApiOkResponse({ type: MatchVocabularyResponse })
   vocabulary() {
     return { tags: [...MATCH_TAGS], cooperationModes: [...COOPERATION_MODES] };
   }
@@ -35,12 +44,18 @@ export class MatchmakingOrganizerController {
   @ApiOperation({
     summary: 'Switch matchmaking on or off for a session: meeting length, slots, tables, request deadline',
   })
+  @ApiIdParam()
+  @ApiOkResponse({ type: MatchmakingSettingsResponse })
+  @ApiErrors(400, 401, 403, 404)
   put(@Param('id', ParseIdPipe) id: number, @Body() body: MatchmakingSettingsDto, @CurrentUser() user: AuthUser) {
     return this.settings.put(user, id, body);
   }
 
   @Get('sessions/:id/matchmaking')
   @ApiOperation({ summary: "A session's matchmaking settings and slot times" })
+  @ApiIdParam()
+  @ApiOkResponse({ type: MatchmakingSettingsResponse })
+  @ApiErrors(400, 404, 422)
   get(@Param('id', ParseIdPipe) id: number) {
     return this.settings.view(id);
   }
@@ -54,6 +69,9 @@ export class MatchmakingOrganizerController {
     summary:
       'Place every accepted meeting not yet placed (greedy); optionally fill free slots with top mutual suggestions',
   })
+  @ApiIdParam()
+  @ApiOkResponse({ type: ScheduleRunResponse })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
   run(@Param('id', ParseIdPipe) id: number, @Body() body: ScheduleRunDto, @CurrentUser() user: AuthUser) {
     return this.schedule.run(user, id, body ?? {});
   }
@@ -63,6 +81,9 @@ export class MatchmakingOrganizerController {
   @Audit('matchmaking.move', 'meeting')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Move one meeting to a table and slot; 409 when the table or a participant is booked' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: MeetingPlacementMoveResponse })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
   move(@Param('id', ParseIdPipe) id: number, @Body() body: MovePlacementDto, @CurrentUser() user: AuthUser) {
     return this.schedule.move(user, id, body);
   }
@@ -73,6 +94,9 @@ export class MatchmakingOrganizerController {
   @Audit('matchmaking.agenda_mails', 'session')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Mail every participant its agenda (an .ics per meeting); once per schedule version' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: AgendaMailsResponse })
+  @ApiErrors(400, 401, 403, 404, 422)
   mail(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.agendas.sendAll(user, id);
   }
@@ -81,6 +105,9 @@ export class MatchmakingOrganizerController {
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The meeting matrix (tables × slots), no-shows and results' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: MatchMatrixResponse })
+  @ApiErrors(400, 401, 403, 404, 422)
   matrix(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     return this.matrixes.matrix(user, id);
   }
@@ -89,6 +116,9 @@ export class MatchmakingOrganizerController {
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The meeting matrix and results as XLSX' })
+  @ApiIdParam()
+  @ApiFileResponse(XLSX, 'An attachment, `session-{id}-matchmaking.xlsx`')
+  @ApiErrors(400, 401, 403, 404, 422)
   async xlsx(
     @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: AuthUser,

@@ -45,10 +45,18 @@ export class ImportRowErrorResponse {
   @ApiProperty({ type: 'integer', description: 'row number in the file (the header is row 1)' }) row!: number;
   @ApiProperty() field!: string;
   @ApiProperty() reason!: string;
+  @ApiPropertyOptional({ description: 'a stable code for rows that are fine but not counted', example: 'duplicate' })
+  code?: string;
 }
 
 export class ImportResultResponse {
   @ApiProperty({ type: 'integer', minimum: 0 }) imported!: number;
   @ApiProperty({ type: [ImportRowErrorResponse], description: 'rows left out, with why' })
   errors!: ImportRowErrorResponse[];
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'row errors beyond IMPORT_MAX_ERRORS, counted but not listed (absent when none)',
+  })
+  errorsOmitted?: number;
 }

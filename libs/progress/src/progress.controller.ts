@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiFileResponse } from '@app/core';
+import { ApiAcceptLanguage, ApiErrors, ApiFileResponse } from '@app/core';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@app/identity';
 import { progressCsv, progressXlsx } from './progress.export';
@@ -29,6 +29,7 @@ export class ProgressController {
     summary:
       'Progress of every target (and period) as CSV: UTF-8 with BOM, a title line, Chinese unless Accept-Language: en',
   })
+  @ApiAcceptLanguage()
   @ApiFileResponse('text/csv', 'An attachment, `{code}-progress.csv`', false)
   @ApiErrors(404)
   async csv(
@@ -45,6 +46,7 @@ export class ProgressController {
   @ApiOperation({
     summary: 'Progress as an Excel workbook: targets with their periods, by lead unit, by series (Chinese unless en)',
   })
+  @ApiAcceptLanguage()
   @ApiFileResponse(XLSX, 'An attachment, `{code}-progress.xlsx`')
   @ApiErrors(404)
   async xlsx(

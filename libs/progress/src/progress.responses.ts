@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPARATORS, TARGET_PERIODS, TARGET_SOURCES, UnitRefResponse } from '@app/catalog';
 import { PageOf } from '@app/core';
 
@@ -9,6 +9,21 @@ const STATUSES = ['met', 'on_track', 'behind', 'not_started'];
 export class DateRangeResponse {
   @ApiProperty({ format: 'date' }) start!: string;
   @ApiProperty({ format: 'date' }) end!: string;
+}
+
+export class PeriodProgressResponse {
+  @ApiProperty({ example: '2022-H1' }) label!: string;
+  @ApiProperty({ format: 'date', description: 'the period clipped to the program' }) start!: string;
+  @ApiProperty({ format: 'date' }) end!: string;
+  @ApiProperty() actual!: number;
+  @ApiProperty() ratio!: number;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+}
+
+export class TargetPlanRefResponse {
+  @ApiProperty({ type: 'integer' }) ordinal!: number;
+  @ApiProperty() label!: string;
+  @ApiProperty() title!: string;
 }
 
 export class TargetProgressResponse {
@@ -22,13 +37,23 @@ export class TargetProgressResponse {
   @ApiProperty({ enum: COMPARATORS }) comparator!: string;
   @ApiProperty() unit!: string;
   @ApiProperty({ enum: TARGET_SOURCES }) source!: string;
+  @ApiProperty({ enum: ['flow', 'stock'] }) measure!: string;
   @ApiProperty({ enum: TARGET_PERIODS }) period!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueOn!: string | null;
   @ApiProperty() actual!: number;
   @ApiProperty({ description: 'actual / target' }) ratio!: number;
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty({ type: DateRangeResponse }) window!: DateRangeResponse;
-  @ApiProperty({ type: [UnitRefResponse] }) responsibleUnits!: UnitRefResponse[];
+  @ApiProperty({ type: [UnitRefResponse], description: 'lead first' }) responsibleUnits!: UnitRefResponse[];
+  @ApiProperty({ type: TargetPlanRefResponse, nullable: true, description: 'null for program-level targets' })
+  activity!: TargetPlanRefResponse | null;
+  @ApiProperty({ type: TargetPlanRefResponse, nullable: true }) series!: TargetPlanRefResponse | null;
+  @ApiPropertyOptional({
+    type: [PeriodProgressResponse],
+    description: 'yearly / half-yearly targets: every period; `actual` and `status` are the current one’s',
+  })
+  periods?: PeriodProgressResponse[];
+  @ApiPropertyOptional({ description: 'label of the current period of a periodic target' }) currentPeriod?: string;
 }
 
 export class ProgressCountsResponse {
@@ -53,6 +78,8 @@ export class SeriesProgressResponse extends ProgressCountsResponse {
 export class ProgressProgramResponse {
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
+  @ApiProperty({ format: 'date' }) periodStart!: string;
+  @ApiProperty({ format: 'date' }) periodEnd!: string;
 }
 
 export class ProgramProgressResponse {
@@ -73,6 +100,29 @@ export class ReportResponse {
   @ApiProperty({ type: String, nullable: true }) evidence!: string | null;
   @ApiProperty({ type: 'integer', description: 'user id of the reporter' }) reportedBy!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) revision!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt!: string | null;
+}
+
+export class FiledReportResponse extends ReportResponse {
+  @ApiProperty({ description: 'true when it replaced an earlier value for the same target, unit and period' })
+  corrected!: boolean;
+}
+
+export class ReportRevisionResponse {
+  @ApiProperty({ type: 'integer', minimum: 1 }) revision!: number;
+  @ApiProperty({ enum: ['filed', 'corrected', 'withdrawn', 'refiled'] }) action!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: String, nullable: true }) evidence!: string | null;
+  @ApiProperty({ type: 'integer' }) actorId!: number;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class ReportHistoryResponse {
+  @ApiProperty({ type: ReportResponse }) report!: ReportResponse;
+  @ApiProperty({ type: [ReportRevisionResponse] }) revisions!: ReportRevisionResponse[];
 }
 
 export const ReportPageResponse = PageOf(ReportResponse);

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiErrors, ApiIdempotencyKey, ApiIdParam, PageQuery, ParseIdPipe } from '@app/core';
 import { Audit, AuthUser, CurrentUser, Roles } from '@app/identity';
 import { CreateReportDto, WithdrawReportDto } from './report.dto';
-import { ReportPageResponse, ReportResponse } from './progress.responses';
+import { FiledReportResponse, ReportHistoryResponse, ReportPageResponse, ReportResponse } from './progress.responses';
 import { ReportsService } from './reports.service';
 
 @ApiTags('progress')
@@ -22,8 +22,8 @@ export class ReportsController {
   })
   @ApiIdParam()
   @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: ReportResponse })
-  @ApiOkResponse({ type: ReportResponse, description: 'A correction of the report of that unit and period' })
+  @ApiCreatedResponse({ type: FiledReportResponse })
+  @ApiOkResponse({ type: FiledReportResponse, description: 'A correction of the report of that unit and period' })
   @ApiErrors(400, 404, 422)
   async create(
     @Param('id', ParseIdPipe) id: number,
@@ -52,6 +52,9 @@ export class ReportsController {
   @Roles('organizer')
   @Audit('progress_report.withdraw', 'progress_report')
   @ApiOperation({ summary: 'Withdraw a progress report: it stays listed with its history and counts for nothing' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: ReportResponse })
+  @ApiErrors(400, 401, 403, 404, 422)
   withdraw(@Param('id', ParseIdPipe) id: number, @Body() body: WithdrawReportDto, @CurrentUser() user: AuthUser) {
     return this.reports.withdraw(user, id, body);
   }
@@ -59,6 +62,9 @@ export class ReportsController {
   @Get('reports/:id/history')
   @Roles('organizer')
   @ApiOperation({ summary: 'Every value a progress report held: filed, corrected, withdrawn, refiled' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: ReportHistoryResponse })
+  @ApiErrors(400, 401, 403, 404)
   history(@Param('id', ParseIdPipe) id: number) {
     return this.reports.history(id);
   }

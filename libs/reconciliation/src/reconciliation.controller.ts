@@ -1,6 +1,8 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@app/core';
 import { AuthUser, CurrentUser, Roles } from '@app/identity';
+import { ReconciliationResultResponse } from './reconciliation.responses';
 import { ReconciliationResult, ReconciliationService } from './reconciliation.service';
 
 @ApiTags('reconciliation')
@@ -13,6 +15,8 @@ export class ReconciliationController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Recount every counter and tally from the rows now and repair drift (admin)' })
+  @ApiCreatedResponse({ type: ReconciliationResultResponse })
+  @ApiErrors(401, 403)
   run(@CurrentUser() user: AuthUser): Promise<ReconciliationResult> {
     return this.reconciliation.run('api', { id: user.id, email: user.email });
   }

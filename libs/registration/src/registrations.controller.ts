@@ -121,6 +121,9 @@ export class RegistrationsController {
   @Audit('registration.reopen', 'registration')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Reopen a rejected registration: pending again when a seat is free, else waitlisted' })
+  @ApiIdParam()
+  @ApiOkResponse({ type: RegistrationResponse })
+  @ApiErrors(400, 401, 403, 404, 422)
   async reopen(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser) {
     await this.authorize(id, undefined, user);
     return this.registrations.reopen(id);

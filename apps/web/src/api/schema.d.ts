@@ -1174,6 +1174,11 @@ export interface components {
       /** @description the fields at fault, for 400 and 422 */
       details?: components['schemas']['FieldProblemResponse'][];
     };
+    ReconciliationLastRunResponse: {
+      /** Format: date-time */
+      at: string;
+      repaired: number;
+    };
     HealthResponse: {
       /** @enum {string} */
       status: 'ok' | 'degraded';
@@ -1184,6 +1189,8 @@ export interface components {
        * @enum {string}
        */
       queue: 'up' | 'down' | 'in_process';
+      /** @description the last reconciliation of counters and tallies; null before the first */
+      reconciliation: components['schemas']['ReconciliationLastRunResponse'] | null;
     };
     ReadinessResponse: {
       /** @enum {string} */
@@ -1955,11 +1962,34 @@ export interface components {
       row: number;
       field: string;
       reason: string;
+      /**
+       * @description a stable code for rows that are fine but not counted
+       * @example duplicate
+       */
+      code?: string;
     };
     ImportResultResponse: {
       imported: number;
       /** @description rows left out, with why */
       errors: components['schemas']['ImportRowErrorResponse'][];
+      /** @description row errors beyond IMPORT_MAX_ERRORS, counted but not listed (absent when none) */
+      errorsOmitted?: number;
+    };
+    MatchVocabularyResponse: {
+      /**
+       * @example [
+       *       "纺织鞋服",
+       *       "石油化工"
+       *     ]
+       */
+      tags: string[];
+      /**
+       * @example [
+       *       "技术攻关",
+       *       "项目合作"
+       *     ]
+       */
+      cooperationModes: string[];
     };
     MatchmakingSettingsDto: {
       enabled: boolean;
@@ -1982,6 +2012,27 @@ export interface components {
        */
       maxOpenRequests: number;
     };
+    MatchSlotTimeResponse: {
+      slotNo: number;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+    };
+    MatchmakingSettingsResponse: {
+      sessionId: number;
+      enabled: boolean;
+      meetingMinutes: number;
+      /** Format: date-time */
+      firstSlotAt: string;
+      slotCount: number;
+      tableCount: number;
+      /** Format: date-time */
+      requestDeadline: string;
+      maxOpenRequests: number;
+      scheduleVersion: number;
+      slots: components['schemas']['MatchSlotTimeResponse'][];
+    };
     ScheduleRunDto: {
       /**
        * @description then fill free slots with top suggestions between participants who both agreed to suggested meetings
@@ -1989,9 +2040,69 @@ export interface components {
        */
       fillWithSuggestions: boolean;
     };
+    ScheduleRunResponse: {
+      sessionId: number;
+      placed: number;
+      alreadyPlaced: number;
+      unplaced: number;
+      /** @description meetings created from top suggestions in free slots */
+      suggested: number;
+      scheduleVersion: number;
+      /** @description how long the run took, milliseconds */
+      elapsedMs: number;
+    };
     MovePlacementDto: {
       tableNo: number;
       slotNo: number;
+    };
+    MeetingPlacementMoveResponse: {
+      meetingId: number;
+      tableNo: number;
+      slotNo: number;
+      scheduleVersion: number;
+    };
+    AgendaMailsResponse: {
+      sessionId: number;
+      scheduleVersion: number;
+      recipients: number;
+    };
+    MatrixPartyResponse: {
+      registrationId: number;
+      name: string;
+    };
+    MatrixPartnerResponse: {
+      registrationId: number;
+      name: string;
+      organization: string | null;
+    };
+    MatrixCellResponse: {
+      meetingId: number;
+      tableNo: number;
+      slotNo: number;
+      enterprise: components['schemas']['MatrixPartyResponse'];
+      partner: components['schemas']['MatrixPartnerResponse'];
+      /** @enum {string|null} */
+      enterpriseResult: 'no_deal' | 'continue' | 'intent' | 'no_show' | null;
+      /** @enum {string|null} */
+      partnerResult: 'no_deal' | 'continue' | 'intent' | 'no_show' | null;
+      outcomeId: number | null;
+    };
+    MatchMatrixResponse: {
+      settings: components['schemas']['MatchmakingSettingsResponse'];
+      cells: components['schemas']['MatrixCellResponse'][];
+      /** @description accepted meetings without a table and slot (ids) */
+      unplaced: number[];
+      /** @description meetings where a side recorded a no-show (ids) */
+      noShows: number[];
+      /** @description accepted meetings by recorded result of each side ('none' = not yet recorded) */
+      results: {
+        [key: string]: number;
+      };
+      /** @description meetings by status */
+      requests: {
+        [key: string]: number;
+      };
+      intents: number;
     };
     MatchProfileDto: {
       /** @default true */
@@ -2036,10 +2147,84 @@ export interface components {
       /** @description 科研项目 (PhD, school) */
       researchProjects?: string[];
     };
+    MatchContactResponse: {
+      contactName: string | null;
+      email: string;
+      phone: string | null;
+    };
+    MatchProfileResponse: {
+      registrationId: number;
+      /** @enum {string} */
+      side: 'enterprise' | 'phd' | 'institution';
+      name: string;
+      organization: string | null;
+      published: boolean;
+      acceptsSuggested: boolean;
+      headline: string | null;
+      tags: string[];
+      keywords: string[];
+      /** @description enterprise: 技术需求 */
+      technicalNeeds?: string;
+      /** @description enterprise: 岗位需求 */
+      positionNeeds?: string;
+      /** @description enterprise: 合作方式 */
+      cooperationModes?: string[];
+      /** @description phd / institution: 研究专长 */
+      expertise?: string;
+      /** @description phd / institution: 科研项目 */
+      researchProjects?: string[];
+      /** @description only once a meeting with the caller is accepted */
+      contact?: components['schemas']['MatchContactResponse'];
+    };
+    MatchSuggestionResponse: {
+      score: number;
+      matchedTags: string[];
+      matchedKeywords: string[];
+      profile: components['schemas']['MatchProfileResponse'];
+      /** @example 共同标签：新材料、纺织鞋服；共同关键词：碳纤维 */
+      explanation: string;
+    };
+    MatchSuggestionListResponse: {
+      items: components['schemas']['MatchSuggestionResponse'][];
+    };
+    MatchProfileListResponse: {
+      items: components['schemas']['MatchProfileResponse'][];
+      total: number;
+    };
     MeetingRequestDto: {
       /** @description the registration to meet (the other side, same session) */
       toRegistrationId: number;
       message?: string;
+    };
+    MeetingPlacementResponse: {
+      tableNo: number;
+      slotNo: number;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+    };
+    MeetingResponse: {
+      id: number;
+      sessionId: number;
+      /** @enum {string} */
+      status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+      /** @enum {string} */
+      direction: 'outgoing' | 'incoming';
+      message: string | null;
+      partner: components['schemas']['MatchProfileResponse'] | null;
+      /** @enum {string|null} */
+      myResult: 'no_deal' | 'continue' | 'intent' | 'no_show' | null;
+      /** @enum {string|null} */
+      partnerResult: 'no_deal' | 'continue' | 'intent' | 'no_show' | null;
+      outcomeId: number | null;
+      placement: components['schemas']['MeetingPlacementResponse'] | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    MeetingListResponse: {
+      items: components['schemas']['MeetingResponse'][];
+      total: number;
     };
     MeetingResultDto: {
       /**
@@ -2047,6 +2232,23 @@ export interface components {
        * @enum {string}
        */
       result: 'no_deal' | 'continue' | 'intent' | 'no_show';
+    };
+    AgendaItemResponse: {
+      meetingId: number;
+      tableNo: number;
+      slotNo: number;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      partnerName: string;
+      partnerOrganization: string | null;
+      partnerContact: string | null;
+    };
+    MatchAgendaResponse: {
+      sessionId: number;
+      scheduleVersion: number;
+      items: components['schemas']['AgendaItemResponse'][];
     };
     CreateReportDto: {
       /** @description the reporting unit: one of the target’s responsible units */
@@ -2062,6 +2264,27 @@ export interface components {
       /** @description a URL or a short description */
       evidence?: string;
     };
+    FiledReportResponse: {
+      id: number;
+      targetId: number;
+      unit: components['schemas']['UnitRefResponse'];
+      /** @example 2022-H1 */
+      periodLabel: string;
+      value: number;
+      note: string | null;
+      evidence: string | null;
+      /** @description user id of the reporter */
+      reportedBy: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      revision: number;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      /** @description true when it replaced an earlier value for the same target, unit and period */
+      corrected: boolean;
+    };
     ReportResponse: {
       id: number;
       targetId: number;
@@ -2075,6 +2298,11 @@ export interface components {
       reportedBy: number;
       /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      revision: number;
+      /** Format: date-time */
+      withdrawnAt: string | null;
     };
     ReportPageResponse: {
       items: components['schemas']['ReportResponse'][];
@@ -2087,15 +2315,54 @@ export interface components {
       /** @description why the report is withdrawn (kept in its history) */
       reason?: string;
     };
+    ReportRevisionResponse: {
+      revision: number;
+      /** @enum {string} */
+      action: 'filed' | 'corrected' | 'withdrawn' | 'refiled';
+      value: number;
+      note: string | null;
+      evidence: string | null;
+      actorId: number;
+      /** Format: date-time */
+      at: string;
+    };
+    ReportHistoryResponse: {
+      report: components['schemas']['ReportResponse'];
+      revisions: components['schemas']['ReportRevisionResponse'][];
+    };
     ProgressProgramResponse: {
       code: string;
       title: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date */
+      periodEnd: string;
     };
     DateRangeResponse: {
       /** Format: date */
       start: string;
       /** Format: date */
       end: string;
+    };
+    TargetPlanRefResponse: {
+      ordinal: number;
+      label: string;
+      title: string;
+    };
+    PeriodProgressResponse: {
+      /** @example 2022-H1 */
+      label: string;
+      /**
+       * Format: date
+       * @description the period clipped to the program
+       */
+      start: string;
+      /** Format: date */
+      end: string;
+      actual: number;
+      ratio: number;
+      /** @enum {string} */
+      status: 'met' | 'on_track' | 'behind' | 'not_started';
     };
     TargetProgressResponse: {
       id: number;
@@ -2111,6 +2378,8 @@ export interface components {
       /** @enum {string} */
       source: 'registrations' | 'attendance' | 'sessions_held' | 'outcomes' | 'reported';
       /** @enum {string} */
+      measure: 'flow' | 'stock';
+      /** @enum {string} */
       period: 'once' | 'yearly' | 'half_yearly' | 'by_date';
       /** Format: date */
       dueOn: string | null;
@@ -2120,7 +2389,15 @@ export interface components {
       /** @enum {string} */
       status: 'met' | 'on_track' | 'behind' | 'not_started';
       window: components['schemas']['DateRangeResponse'];
+      /** @description lead first */
       responsibleUnits: components['schemas']['UnitRefResponse'][];
+      /** @description null for program-level targets */
+      activity: components['schemas']['TargetPlanRefResponse'] | null;
+      series: components['schemas']['TargetPlanRefResponse'] | null;
+      /** @description yearly / half-yearly targets: every period; `actual` and `status` are the current one’s */
+      periods?: components['schemas']['PeriodProgressResponse'][];
+      /** @description label of the current period of a periodic target */
+      currentPeriod?: string;
     };
     UnitProgressResponse: {
       targets: number;
@@ -2152,12 +2429,130 @@ export interface components {
       byUnit: components['schemas']['UnitProgressResponse'][];
       bySeries: components['schemas']['SeriesProgressResponse'][];
     };
+    RepairResponse: {
+      /**
+       * @description which counter or tally
+       * @example session_quota.confirmed
+       */
+      check: string;
+      /** @description the line repaired, e.g. { sessionId: "3", category: "phd" } */
+      key: {
+        [key: string]: string;
+      };
+      /** @description the cached value found */
+      from: number;
+      /** @description the value counted from the rows */
+      to: number;
+    };
+    ReconciliationResultResponse: {
+      /** Format: date-time */
+      at: string;
+      repaired: number;
+      repairs: components['schemas']['RepairResponse'][];
+    };
     IssueBulletinDto: {
       /**
        * @description the period (YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM); default: the one the schedule has due now
        * @example 2022-H1
        */
       periodLabel?: string;
+    };
+    BulletinProgramResponse: {
+      code: string;
+      title: string;
+    };
+    BulletinPreviousResponse: {
+      id: number;
+      periodLabel: string;
+      /** Format: date-time */
+      asOf: string;
+    };
+    BulletinSeriesSummaryResponse: {
+      /** @description null: the whole program */
+      series: string | null;
+      activities: number;
+      met: number;
+      onTrack: number;
+      behind: number;
+      notStarted: number;
+    };
+    BulletinUnitRefResponse: {
+      id: number;
+      name: string;
+    };
+    BulletinChangeResponse: {
+      actual: number;
+      ratio: number;
+      /** @enum {string} */
+      previousStatus: 'met' | 'on_track' | 'behind' | 'not_started';
+    };
+    BulletinTargetResponse: {
+      id: number;
+      code: string;
+      label: string;
+      /** @example 二 博士人才活动 */
+      series: string | null;
+      activity: string | null;
+      /** @description responsible units, lead first */
+      units: components['schemas']['BulletinUnitRefResponse'][];
+      comparator: string;
+      target: number;
+      unit: string;
+      actual: number;
+      ratio: number;
+      /** @enum {string} */
+      status: 'met' | 'on_track' | 'behind' | 'not_started';
+      /** @description the period judged */
+      periodLabel: string | null;
+      /** @description against the previous bulletin */
+      change: components['schemas']['BulletinChangeResponse'] | null;
+    };
+    BulletinBehindUnitResponse: {
+      unitId: number;
+      unit: string;
+      targetIds: number[];
+    };
+    BulletinNotReportedResponse: {
+      unitId: number;
+      unit: string;
+      targets: string[];
+    };
+    BulletinResponse: {
+      id: number;
+      bulletinId: number;
+      /** @enum {string} */
+      trigger: 'manual' | 'schedule';
+      program: components['schemas']['BulletinProgramResponse'];
+      /** @example 2022-H1 */
+      periodLabel: string;
+      /** Format: date-time */
+      asOf: string;
+      previous: components['schemas']['BulletinPreviousResponse'] | null;
+      summary: components['schemas']['BulletinSeriesSummaryResponse'][];
+      targets: components['schemas']['BulletinTargetResponse'][];
+      behindByUnit: components['schemas']['BulletinBehindUnitResponse'][];
+      notReported: components['schemas']['BulletinNotReportedResponse'][];
+    };
+    BulletinSummaryResponse: {
+      id: number;
+      programCode: string;
+      periodLabel: string;
+      /** @enum {string} */
+      trigger: 'manual' | 'schedule';
+      /** Format: date-time */
+      asOf: string;
+      behind: number;
+      notReported: number;
+    };
+    BulletinScheduleResponse: {
+      programCode: string;
+      /** @enum {string} */
+      frequency: 'monthly' | 'quarterly' | 'half_yearly';
+      enabled: boolean;
+      /** @description cron in Asia/Shanghai */
+      cron: string;
+      /** @description the period whose bulletin is due now */
+      duePeriod: string;
     };
     BulletinScheduleDto: {
       /** @enum {string} */
@@ -3849,7 +4244,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3858,8 +4274,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5180,7 +5618,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatchVocabularyResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5211,7 +5651,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatchmakingSettingsResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5242,7 +5711,28 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchmakingSettingsResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5251,8 +5741,21 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5289,7 +5792,28 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleRunResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5298,8 +5822,39 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5336,7 +5891,28 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingPlacementMoveResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5345,8 +5921,39 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5379,7 +5986,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgendaMailsResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5388,8 +6016,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5422,7 +6072,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchMatrixResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5431,8 +6102,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5465,7 +6158,29 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      /** @description An attachment, `session-{id}-matchmaking.xlsx` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5474,8 +6189,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5515,7 +6252,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatchProfileResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5553,7 +6337,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatchProfileResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5587,7 +6418,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatchSuggestionListResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5642,7 +6520,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatchProfileListResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5676,7 +6601,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingListResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5714,7 +6686,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5749,7 +6777,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5784,7 +6859,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5819,7 +6941,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5858,7 +7027,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -5892,7 +7108,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatchAgendaResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired token, or a disabled account */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Any other error, in the error shape */
       default: {
@@ -6003,7 +7266,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReportResponse'];
+          'application/json': components['schemas']['FiledReportResponse'];
         };
       };
       201: {
@@ -6011,7 +7274,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReportResponse'];
+          'application/json': components['schemas']['FiledReportResponse'];
         };
       };
       /** @description Invalid input; `details` names the fields */
@@ -6088,7 +7351,28 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6097,8 +7381,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6131,7 +7437,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportHistoryResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6140,8 +7467,21 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6223,8 +7563,9 @@ export interface operations {
   ProgressController_csv: {
     parameters: {
       query?: never;
-      header: {
-        'accept-language': string;
+      header?: {
+        /** @description Accept-Language: messages and mails in zh-CN (default) or en */
+        'accept-language'?: string;
       };
       path: {
         code: string;
@@ -6283,8 +7624,9 @@ export interface operations {
   ProgressController_xlsx: {
     parameters: {
       query?: never;
-      header: {
-        'accept-language': string;
+      header?: {
+        /** @description Accept-Language: messages and mails in zh-CN (default) or en */
+        'accept-language'?: string;
       };
       path: {
         code: string;
@@ -6352,7 +7694,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationResultResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6361,7 +7715,11 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6395,7 +7753,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulletinSummaryResponse'][];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6404,8 +7774,21 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6442,7 +7825,37 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      /** @description The period has a bulletin already */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulletinResponse'];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulletinResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6451,8 +7864,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Well-formed but not acceptable */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6485,7 +7920,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulletinScheduleResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6494,8 +7941,21 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6532,7 +7992,28 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulletinScheduleResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6541,8 +8022,21 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6564,8 +8058,9 @@ export interface operations {
   BulletinsController_xlsx: {
     parameters: {
       query?: never;
-      header: {
-        'accept-language': string;
+      header?: {
+        /** @description Accept-Language: messages and mails in zh-CN (default) or en */
+        'accept-language'?: string;
       };
       path: {
         id: number;
@@ -6574,22 +8069,57 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      /** @description An attachment, the bulletin as a workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponse'];
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponse'];
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description Any other error, in the error shape */
@@ -6617,7 +8147,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Missing, invalid or expired token, or a disabled account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulletinResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description Missing, invalid or expired token, or a disabled account
+       *
+       *     Missing, invalid or expired token, or a disabled account
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6626,8 +8177,21 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The role does not allow it */
+      /**
+       * @description Not allowed for this caller
+       *
+       *     The role does not allow it
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
