@@ -1,3 +1,4 @@
+import { AppError } from '@app/core';
 import { HttpException, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
@@ -79,7 +80,8 @@ export class QueueDashboard implements OnModuleInit {
           });
           return;
         }
-        if (!(error instanceof HttpException)) throw error;
+        // a wrong password (AppError 401 from the login check) is refused like no password at all
+        if (!(error instanceof HttpException) && !(error instanceof AppError && error.statusCode === 401)) throw error;
       }
     }
     await this.refuse(reply, 401, 'unauthorized', 'Unauthorized', 'Administrator credentials required');
