@@ -1,44 +1,13 @@
-export type ProgressStatus = 'met' | 'on_track' | 'behind' | 'not_started';
+import type { components } from '../../api/schema';
 
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-}
+/** The dashboard's names for the generated progress schemas. */
+type Schemas = components['schemas'];
 
-export interface ProgressCounts {
-  targets: number;
-  met: number;
-  onTrack: number;
-  behind: number;
-  notStarted: number;
-  ratio: number;
-}
-
-export interface TargetProgress {
-  id: number;
-  code: string;
-  activityId: number | null;
-  seriesId: number | null;
-  metric: string;
-  label: string;
-  target: number;
-  comparator: string;
-  unit: string;
-  source: string;
-  actual: number;
-  ratio: number;
-  status: ProgressStatus;
-  responsibleUnits: UnitRef[];
-}
-
-export interface ProgramProgress {
-  program: { code: string; title: string };
-  asOf: string;
-  targets: TargetProgress[];
-  byUnit: ({ unit: UnitRef } & ProgressCounts)[];
-  bySeries: ({ seriesId: number | null; ordinal: number | null; title: string | null } & ProgressCounts)[];
-}
+export type ProgramProgress = Schemas['ProgramProgressResponse'];
+export type TargetProgress = Schemas['TargetProgressResponse'];
+export type ProgressStatus = TargetProgress['status'];
+export type UnitRef = Schemas['UnitRefResponse'];
+export type ProgressCounts = Omit<Schemas['UnitProgressResponse'], 'unit'>;
 
 export const STATUS_COLOR: Record<ProgressStatus, string> = {
   met: '#237804',
