@@ -15,6 +15,12 @@ export interface FuzzReport {
 }
 
 /**
+ * Reads that are themselves audited: a 签到表 export hands out personal data, so each one that is
+ * served leaves an audit entry, malformed query or not.
+ */
+const AUDITED_READS = new Set(['GET /api/sessions/{id}/registrations.xlsx']);
+
+/**
  * Sends `total` generated requests spread over every operation of the app's OpenAPI document,
  * as admin, organizer, anonymous and with a garbage token. Collects every 5xx and, per
  * operation, every table whose rows changed.
@@ -70,9 +76,11 @@ export async function fuzzApi(t: TestApp, total: number, seed: number): Promise<
       { numRuns: heavy(op.path) ? Math.ceil(perOp / 5) : perOp, seed, endOnFailure: true },
     );
     perOpMs[`${op.method} ${op.path}`] = Date.now() - opStart;
-    if (op.method === 'GET') continue;
+    // every operation is checked, reads too: a read that writes is blamed on itself, not on the next write
     const after = await hashTables(ds);
-    const tables = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+    const tables = Object.keys({ ...before, ...after })
+      .filter((k) => before[k] !== after[k])
+      .filter((k) => !(k === 'audit_log' && AUDITED_READS.has(`${op.method} ${op.path}`)));
     if (tables.length) report.changedTables.push({ route: `${op.method} ${op.path}`, tables });
     before = after;
   }
