@@ -22,6 +22,7 @@ function session(o: Partial<Session> = {}): Session {
     requiresApproval: false,
     waitlistEnabled: true,
     status: 'scheduled',
+    version: 1,
     quotas: [{ category: 'enterprise', capacity: 2, confirmed: 0, pending: 0, waitlisted: 0, available: 2 }],
     ...o,
   };
