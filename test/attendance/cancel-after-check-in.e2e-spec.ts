@@ -1,12 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '@app/testing/test-app';
-import { activityId, createSession, enterprise, login, PLAN_2021 } from '@app/testing/fixtures';
+import { activityId, createSession, enterprise, login, targetActual } from '@app/testing/fixtures';
 import { ReminderScheduler } from '@app/registration';
-
-interface TargetRow {
-  code: string;
-  actual: number;
-}
 
 /**
  * Counting rules: a checked-in registration stays counted — its holder can no longer cancel it
@@ -18,10 +13,7 @@ describe.each(['sqlite', 'mysql'] as const)('cancel after check-in on %s', (kind
   let admin: string;
   let alliance: number;
   const auth = () => ({ Authorization: `Bearer ${admin}` });
-  const actual = async (code: string) => {
-    const res = await t.http.get(`/api/programs/${PLAN_2021}/progress`).set(auth()).expect(200);
-    return (res.body.targets as TargetRow[]).find((x) => x.code === code)!.actual;
-  };
+  const actual = (code: string) => targetActual(t.http, admin, code);
 
   beforeAll(async () => {
     t = await startTestApp(kind);

@@ -1,10 +1,5 @@
 import { startTestApp, TestApp } from '@app/testing/test-app';
-import { activityId, createSession, enterprise, login, phd, PLAN_2021 } from '@app/testing/fixtures';
-
-interface TargetRow {
-  code: string;
-  actual: number;
-}
+import { activityId, createSession, enterprise, login, phd, targetActual } from '@app/testing/fixtures';
 
 const HEADER = 'mentorName,apprenticeName,enterpriseName,agreementType,signedOn';
 const tomorrow = () => new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
@@ -20,8 +15,7 @@ describe.each(['sqlite', 'mysql'] as const)('outcomes count once on %s', (kind) 
   let apprenticeship: number;
   const auth = () => ({ Authorization: `Bearer ${admin}` });
   const agreements = async () => {
-    const res = await t.http.get(`/api/programs/${PLAN_2021}/progress`).set(auth()).expect(200);
-    return (res.body.targets as TargetRow[]).find((x) => x.code === '2021-1-3-apprenticeship-agreements')!.actual;
+    return targetActual(t.http, admin, '2021-1-3-apprenticeship-agreements');
   };
   const upload = (csv: string) =>
     t.http

@@ -1,12 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '@app/testing/test-app';
-import { activityId, createSession, enterprise, login, phd, PLAN_2021 } from '@app/testing/fixtures';
+import { activityId, createSession, enterprise, login, phd, targetActual } from '@app/testing/fixtures';
 import { ReconciliationScheduler } from '@app/reconciliation';
-
-interface TargetRow {
-  code: string;
-  actual: number;
-}
 
 /**
  * Counters and tallies are caches of the rows: reconciliation recounts them, repairs drift and
@@ -17,10 +12,7 @@ describe.each(['sqlite', 'mysql'] as const)('reconciliation on %s', (kind) => {
   let admin: string;
   let db: DataSource;
   const auth = () => ({ Authorization: `Bearer ${admin}` });
-  const actual = async (code: string) => {
-    const res = await t.http.get(`/api/programs/${PLAN_2021}/progress`).set(auth()).expect(200);
-    return (res.body.targets as TargetRow[]).find((x) => x.code === code)!.actual;
-  };
+  const actual = (code: string) => targetActual(t.http, admin, code);
 
   beforeAll(async () => {
     t = await startTestApp(kind);

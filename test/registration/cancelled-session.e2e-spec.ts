@@ -1,20 +1,12 @@
 import { startTestApp, TestApp } from '@app/testing/test-app';
-import { activityId, createSession, enterprise, login, phd, PLAN_2021 } from '@app/testing/fixtures';
-
-interface TargetRow {
-  code: string;
-  actual: number;
-}
+import { activityId, createSession, enterprise, login, phd, targetActual } from '@app/testing/fixtures';
 
 /** Counting rules: a cancelled session counts for nothing, and its registrants are told. */
 describe.each(['sqlite', 'mysql'] as const)('cancelled session on %s', (kind) => {
   let t: TestApp;
   let admin: string;
   const auth = () => ({ Authorization: `Bearer ${admin}` });
-  const actual = async (code: string) => {
-    const res = await t.http.get(`/api/programs/${PLAN_2021}/progress`).set(auth()).expect(200);
-    return (res.body.targets as TargetRow[]).find((x) => x.code === code)!.actual;
-  };
+  const actual = (code: string) => targetActual(t.http, admin, code);
 
   beforeAll(async () => {
     t = await startTestApp(kind);

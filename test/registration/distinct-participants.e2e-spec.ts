@@ -1,10 +1,5 @@
 import { startTestApp, TestApp } from '@app/testing/test-app';
-import { activityId, createSession, enterprise, login, PLAN_2021 } from '@app/testing/fixtures';
-
-interface TargetRow {
-  code: string;
-  actual: number;
-}
+import { activityId, createSession, enterprise, login, targetActual } from '@app/testing/fixtures';
 
 /**
  * Counting rules: a registration or attendance target counts distinct participants across the
@@ -15,10 +10,7 @@ describe.each(['sqlite', 'mysql'] as const)('distinct participants on %s', (kind
   let admin: string;
   let fair: number;
   const auth = () => ({ Authorization: `Bearer ${admin}` });
-  const actual = async (code: string) => {
-    const res = await t.http.get(`/api/programs/${PLAN_2021}/progress`).set(auth()).expect(200);
-    return (res.body.targets as TargetRow[]).find((x) => x.code === code)!.actual;
-  };
+  const actual = (code: string) => targetActual(t.http, admin, code);
 
   beforeAll(async () => {
     t = await startTestApp(kind);

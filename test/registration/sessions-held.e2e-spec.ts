@@ -1,10 +1,5 @@
 import { startTestApp, TestApp } from '@app/testing/test-app';
-import { activityId, createSession, login, PLAN_2021 } from '@app/testing/fixtures';
-
-interface TargetRow {
-  code: string;
-  actual: number;
-}
+import { activityId, createSession, login, targetActual } from '@app/testing/fixtures';
 
 /** Counting rules: `sessions_held` counts sessions that took place; completing one before it starts is refused. */
 describe.each(['sqlite', 'mysql'] as const)('sessions held on %s', (kind) => {
@@ -13,8 +8,7 @@ describe.each(['sqlite', 'mysql'] as const)('sessions held on %s', (kind) => {
   let county: number;
   const auth = () => ({ Authorization: `Bearer ${admin}` });
   const held = async () => {
-    const res = await t.http.get(`/api/programs/${PLAN_2021}/progress`).set(auth()).expect(200);
-    return (res.body.targets as TargetRow[]).find((x) => x.code === '2021-1-1-county-competitions')!.actual;
+    return targetActual(t.http, admin, '2021-1-1-county-competitions');
   };
 
   beforeAll(async () => {

@@ -88,3 +88,11 @@ export function phd(n: number, extra: Record<string, unknown> = {}) {
     ...extra,
   };
 }
+
+/** The actual value of one target in a program's progress, as an organizer or admin reads it. */
+export async function targetActual(http: TestAgent, token: string, code: string, program = PLAN_2021): Promise<number> {
+  const res = await http.get(`/api/programs/${program}/progress`).set('Authorization', `Bearer ${token}`).expect(200);
+  const target = (res.body.targets as { code: string; actual: number }[]).find((x) => x.code === code);
+  if (!target) throw new Error(`no target ${code} in ${program}`);
+  return target.actual;
+}
