@@ -554,9 +554,9 @@ describe('a problem inside a value stops the checks that build on it', () => {
       { path: `${A}.targets[0].extra`, reason: 'unknown field' },
     ]);
     // an upside-down window would also be refused, but not while its text is missing
-    expect(
-      issues((p) => (first(p).window = loose({ start: '2021-03-31', end: '2021-03-01' }) as ActivityEntry['window'])),
-    ).toEqual([{ path: `${A}.window.text`, reason: 'is required' }]);
+    expect(issues((p) => (loose(first(p)).window = { start: '2021-03-31', end: '2021-03-01' }))).toEqual([
+      { path: `${A}.window.text`, reason: 'is required' },
+    ]);
   });
 
   it('a bad or repeated list entry keeps the checks of the mapping holding the list from running', () => {
