@@ -1,4 +1,4 @@
-import { Collapse, Empty, Space } from 'antd';
+import { Collapse, Empty } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -35,7 +35,7 @@ function Programs({ codes }: { codes: string[] }) {
     .sort((a, b) => bySessionState(a, b, now));
 
   return (
-    <Space orientation="vertical" size="middle" className={styles.full}>
+    <div className={styles.stack}>
       <section aria-labelledby="open-now">
         <h2 id="open-now" className={styles.h2}>
           {t('home.openNow')}
@@ -58,7 +58,7 @@ function Programs({ codes }: { codes: string[] }) {
           <ProgramCard key={p.code} program={p} sessions={sessions} />
         ))}
       </section>
-    </Space>
+    </div>
   );
 }
 
