@@ -72,6 +72,7 @@ function firstLoadModules(graph: Graph): Set<string> {
  * keep rolldown's splitting; the app's own code stays in its page chunks.
  */
 const firstLoadChunk = {
+  debugName: 'first-load',
   name: (id: string, graph: Graph) =>
     id.includes('/node_modules/') && firstLoadModules(graph).has(id) ? 'first-load' : null,
 };
