@@ -2,7 +2,7 @@ import { Collapse, Empty } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useActivitiesSessions, usePrograms, useProgramsInFull } from '../api/queries';
+import { usePrograms, useProgramsInFull, useUpcomingSessions } from '../api/queries';
 import type { ActivitySummary, Program, Session } from '../api/types';
 import { Loadable } from '../components/Loadable';
 import { Panel } from '../components/Panel';
@@ -26,8 +26,7 @@ function Programs({ codes }: { codes: string[] }) {
   const results = useProgramsInFull(codes);
   const programs = results.map((r) => r.data).filter((p): p is Program => p !== undefined);
   const activities = programs.flatMap((p) => p.series.flatMap((s) => s.activities));
-  const sessionResults = useActivitiesSessions(activities.map((a) => a.id));
-  const sessions = sessionResults.flatMap((r) => r.data ?? []);
+  const sessions = useUpcomingSessions().data ?? [];
   const activityById = useMemo(() => new Map(activities.map((a) => [a.id, a])), [activities]);
   const now = Date.now();
   const upcoming = sessions
