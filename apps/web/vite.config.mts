@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -11,7 +11,7 @@ const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
  * `import { Button, Form } from 'antd'` in the app becomes one import per component module
  * (`antd/es/button`, `antd/es/form`), as antd's own index re-exports them. Same code, but the module
  * graph now says which components a page uses: through the barrel every page reaches all of antd,
- * and `firstLoadChunk` below could not tell the public pages' modules from the console's.
+ * and `libraryChunks` below could not tell the public pages' modules from the console's.
  */
 function antdPerComponent(): Plugin {
   const index = readFileSync(createRequire(import.meta.url).resolve('antd/es/index.js'), 'utf8');
@@ -41,41 +41,70 @@ function antdPerComponent(): Plugin {
 }
 
 interface Graph {
-  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+  getModuleInfo(id: string): { importedIds: readonly string[]; importers: readonly string[] } | null;
 }
 
-/** What the registration page (/sessions/:id, the bench's page) loads first: the entry and its page. */
-const FIRST_LOAD_ROOTS = [here('src/main.tsx'), here('src/pages/SessionPage.tsx')];
-const firstLoadSets = new WeakMap<object, Set<string>>();
+/** The shared components that pages import statically (NotFound is loaded only for a 404). */
+const sharedComponents = (graph: Graph) =>
+  readdirSync(here('src/components'))
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => here(`src/components/${f}`))
+    .filter((id) => (graph.getModuleInfo(id)?.importers.length ?? 0) > 0);
 
-/** Every module the roots import statically, directly or not (one walk per chunking pass). */
-function firstLoadModules(graph: Graph): Set<string> {
-  const key = graph.getModuleInfo(FIRST_LOAD_ROOTS[0]!) ?? graph;
-  let found = firstLoadSets.get(key);
-  if (found) return found;
-  found = new Set();
-  const todo = [...FIRST_LOAD_ROOTS];
-  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
-    if (found.has(id)) continue;
-    found.add(id);
-    todo.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+/** Every module the roots import statically, directly or not. */
+function reach(graph: Graph, roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  for (let id = roots.pop(); id !== undefined; id = roots.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    roots.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
   }
-  firstLoadSets.set(key, found);
-  return found;
+  return seen;
+}
+
+const page = (name: string) => here(`src/pages/${name}.tsx`);
+/** The public pages other than the registration form's (matchmaking has forms of its own). */
+const OTHER_PAGES = ['HomePage', 'ActivityPage', 'RegistrationPage', 'NotFoundPage'].map(page);
+
+/**
+ * Library chunks, in the order they are taken: `shell`, what every page loads (the entry, the
+ * shared components); `public`, what the registration page (/sessions/:id) shares with the other
+ * public pages; `registration-form`, what only it adds (Form, Radio, Checkbox, Input …).
+ */
+const LIBRARY_CHUNKS = ['shell', 'public', 'registration-form'] as const;
+const chunkMaps = new WeakMap<object, Map<string, string>>();
+
+/** Module id → library chunk, from walks of the module graph once per chunking pass. */
+function libraryChunkOf(graph: Graph): Map<string, string> {
+  const key = graph.getModuleInfo(here('src/main.tsx')) ?? graph;
+  let chunkOf = chunkMaps.get(key);
+  if (chunkOf) return chunkOf;
+  const shell = reach(graph, [here('src/main.tsx'), ...sharedComponents(graph)]);
+  const others = reach(graph, [...OTHER_PAGES]);
+  chunkOf = new Map();
+  for (const id of reach(graph, [page('SessionPage')])) {
+    if (!id.includes('/node_modules/')) continue;
+    chunkOf.set(id, shell.has(id) ? 'shell' : others.has(id) ? 'public' : 'registration-form');
+  }
+  for (const id of shell) if (id.includes('/node_modules/')) chunkOf.set(id, 'shell');
+  chunkMaps.set(key, chunkOf);
+  return chunkOf;
 }
 
 /**
- * The libraries of the registration page's first load in one chunk. Left to itself, rolldown cuts
- * antd into a chunk per set of pages sharing a module (~30 on that page once the console came),
- * and each small chunk costs its own wrapper and compresses worse: 253 KB gzipped instead of ~240.
- * The console's own modules (Table, Menu, echarts, jsQR …) are not reachable from these roots and
- * keep rolldown's splitting; the app's own code stays in its page chunks.
+ * The public pages' libraries in these three chunks instead of rolldown's own splitting, which cut
+ * antd into a chunk per set of pages sharing a module once the console came (~30 on the
+ * registration page), each costing its wrapper and compressing alone: 253 KB gzipped instead of
+ * ~240. Modules only the other pages or the console use (Collapse, Modal, Table, Menu, echarts,
+ * jsQR …) keep rolldown's splitting; the app's own code stays in its page chunks. Walks follow
+ * imports, not the bindings used: a module imported for one helper brings all it imports.
  */
-const firstLoadChunk = {
-  debugName: 'first-load',
-  name: (id: string, graph: Graph) =>
-    id.includes('/node_modules/') && firstLoadModules(graph).has(id) ? 'first-load' : null,
-};
+const libraryChunks = LIBRARY_CHUNKS.map((name, i) => ({
+  debugName: name,
+  // the earlier chunk first: a group also takes the modules its own modules import
+  priority: LIBRARY_CHUNKS.length - i,
+  name: (id: string, graph: Graph) => (libraryChunkOf(graph).get(id) === name ? name : null),
+}));
 
 export default defineConfig({
   root: here('.'),
@@ -89,7 +118,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
-    rolldownOptions: { output: { codeSplitting: { groups: [firstLoadChunk] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: libraryChunks } } },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
