@@ -1,4 +1,4 @@
-import { TargetScopeRow } from '@app/catalog';
+import type { TargetScopeRow } from '@app/catalog/entities/target-scope';
 import { chinaDate, DateRange, periodLabelOf, periodRange, periodsOf, within } from './report-period';
 
 export type ProgressStatus = 'met' | 'on_track' | 'behind' | 'not_started';
