@@ -46,8 +46,9 @@ export default {
     'libs/progress/src/progress.rules.ts',
     'libs/progress/src/report-period.ts',
     'libs/progress/src/*period*.ts',
-    // outcomes: rules and the outcome state machine, import row parsers, the CSV reader
+    // outcomes: rules and the outcome state machine, agreement-type spellings, import row parsers, the CSV reader
     'libs/outcomes/src/outcome.rules.ts',
+    'libs/outcomes/src/agreement-type.ts',
     'libs/outcomes/src/import/*.rows.ts',
     'libs/outcomes/src/import/csv.*.ts',
     'libs/outcomes/src/import/zip.size.ts',
