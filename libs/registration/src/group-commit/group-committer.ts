@@ -54,13 +54,6 @@ export class GroupCommitter<T, R> {
     });
   }
 
-  /** Items waiting or in flight, for tests and shutdown. */
-  get pending(): number {
-    let n = 0;
-    for (const lane of this.lanes.values()) n += lane.waiting.length + (lane.running ? 1 : 0);
-    return n;
-  }
-
   private lane(key: string): Lane<T, R> {
     let lane = this.lanes.get(key);
     if (!lane) {
