@@ -127,7 +127,9 @@ describe('group commit of registrations on MariaDB', () => {
       phd(7102),
       ...Array.from({ length: 8 }, (_, i) => enterprise(7100 + i)), // 5 seats, no waitlist
     ];
-    const headers = bodies.map((_, i) => (i === 3 || i === 4 ? { 'Idempotency-Key': 'group-commit-7102' } : {}));
+    const headers = bodies.map((_, i): Record<string, string> =>
+      i === 3 || i === 4 ? { 'Idempotency-Key': 'group-commit-7102' } : {},
+    );
     const replies = await burst(session.id, bodies, headers);
 
     expect(replies[0]!.status).toBe(409);

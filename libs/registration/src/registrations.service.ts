@@ -7,6 +7,7 @@ import {
   AppConfig,
   AppError,
   classifyUnavailable,
+  GroupCommitter,
   hashRequest,
   IdempotencyService,
   isUniqueViolation,
@@ -22,7 +23,6 @@ import { ACTIVE_STATUSES, RegistrationEntity, RegistrationStatus, SessionEntity,
 import { CreateRegistrationDto, Locale, RegistrationListQuery } from './dto/registration.dto';
 import { NormalizedRegistration, normalizeRegistration } from './dto/profile.validator';
 import { BatchItem, RegistrationBatch } from './group-commit/registration-batch';
-import { GroupCommitter } from './group-commit/group-committer';
 import { SessionChanged } from './group-commit/batch-rows';
 import { kindOfStatus } from './counting/participation.sql';
 import { ParticipationCounter } from './counting/participation.counter';

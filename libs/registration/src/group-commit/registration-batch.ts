@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { IdempotencyService, TransactionService } from '@app/core';
+import { IdempotencyService, ItemOutcome, TransactionService } from '@app/core';
 import { NotificationType } from '@app/notifications';
 import { NormalizedRegistration } from '../dto/profile.validator';
 import { CreateRegistrationDto, Locale } from '../dto/registration.dto';
@@ -11,7 +11,6 @@ import { ParticipantsService } from '../participants.service';
 import { alreadyRegistered, categoryNotOffered, sessionFull } from '../registration.errors';
 import { RegistrationNotifier } from '../registration.notifier';
 import { RegistrationCreated } from '../registration.views';
-import { ItemOutcome } from './group-committer';
 import { takeSeats } from './seats';
 import { BatchRows } from './batch-rows';
 

@@ -111,10 +111,13 @@ export class GroupCommitter<T, R> {
     });
     await Promise.all(
       later.map((w) =>
-        this.alone(w.item).then(
-          (value) => w.resolve(value),
-          (error: unknown) => w.reject(error),
-        ),
+        // a promise whatever `alone` returns or throws
+        Promise.resolve()
+          .then(() => this.alone(w.item))
+          .then(
+            (value) => w.resolve(value),
+            (error: unknown) => w.reject(error),
+          ),
       ),
     );
   }
