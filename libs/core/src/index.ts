@@ -29,3 +29,4 @@ export * from './validation/is-id';
 export * from './http/body-guard';
 export * from './http/http-semantics';
 export * from './batching/group-committer';
+export * from './database/insert-rows';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, TransactionService } from '@app/core';
+import { APP_CONFIG, AppConfig, insertRows, TransactionService } from '@app/core';
 import { mailDomain } from './mail.transport';
 import { NotificationEntity } from './notification.entity';
 import type { NewNotification, NotificationStatus, NotificationType, PendingFilter } from './notification.types';
@@ -69,14 +69,7 @@ export class NotificationRepository {
           messageId: `<${randomUUID()}@${domain}>`,
         };
       });
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEntity)
-        .values(values)
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
+      await insertRows(em, NotificationEntity, values, 'ignore');
     }
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertRows } from '@app/core';
 import { ParticipantEntity } from './entities';
 
 export interface ParticipantInput {
@@ -45,7 +46,15 @@ export class ParticipantsService {
    */
   async upsertMany(em: EntityManager, inputs: ParticipantInput[]): Promise<Map<string, number>> {
     const sorted = [...inputs].sort((a, b) => (a.identityKey < b.identityKey ? -1 : 1));
-    await this.upsertQuery(em, sorted).execute();
+    const now = new Date();
+    await insertRows(
+      em,
+      ParticipantEntity,
+      sorted.map(
+        (input) => ({ ...input, createdAt: now, updatedAt: now }) as QueryDeepPartialEntity<ParticipantEntity>,
+      ),
+      { update: REFRESHED, conflict: ['identity_key'] },
+    );
     const rows = await em.find(ParticipantEntity, {
       where: { identityKey: In(sorted.map((i) => i.identityKey)) },
       select: { id: true, identityKey: true },

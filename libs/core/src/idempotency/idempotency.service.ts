@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AppError, invalidField } from '../errors/app-error';
 import { isUniqueViolation } from '../database/errors';
+import { insertRows } from '../database/insert-rows';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 export interface StoredResponse<T = unknown> {
@@ -91,22 +92,18 @@ export class IdempotencyService {
       if (e.key.length === 0 || e.key.length > 200) throw invalidField('Idempotency-Key', 'must be 1–200 characters');
     }
     const createdAt = new Date();
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(IdempotencyKeyEntity)
-      .values(
-        entries.map((e) => ({
-          scope: e.scope,
-          key: e.key,
-          requestHash: e.requestHash,
-          statusCode: e.response.statusCode,
-          response: JSON.stringify(e.response.body),
-          createdAt,
-        })),
-      )
-      .updateEntity(false)
-      .execute();
+    await insertRows(
+      em,
+      IdempotencyKeyEntity,
+      entries.map((e) => ({
+        scope: e.scope,
+        key: e.key,
+        requestHash: e.requestHash,
+        statusCode: e.response.statusCode,
+        response: JSON.stringify(e.response.body),
+        createdAt,
+      })),
+    );
   }
 
   /** Records the response of the first request, in the same transaction as its effect. */

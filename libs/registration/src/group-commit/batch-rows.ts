@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertRows } from '@app/core';
 import { RegistrationEntity, SessionEntity } from '../entities';
 import { SeatRow } from './seats';
 
@@ -92,13 +93,7 @@ export class BatchRows {
 
   /** One multi-row insert; the ids are read back by the unique (session, active participant) key. */
   async insertRegistrations(regs: RegistrationEntity[]): Promise<void> {
-    await this.em
-      .createQueryBuilder()
-      .insert()
-      .into(RegistrationEntity)
-      .values(regs as QueryDeepPartialEntity<RegistrationEntity>[])
-      .updateEntity(false)
-      .execute();
+    await insertRows(this.em, RegistrationEntity, regs as QueryDeepPartialEntity<RegistrationEntity>[]);
     const sessions = [...new Set(regs.map((r) => r.sessionId))];
     const participants = [...new Set(regs.map((r) => r.participantId))];
     const rows = (await this.em.query(
