@@ -41,6 +41,18 @@ export class SessionsController {
     return this.sessions.listForActivity(activityId);
   }
 
+  @Get('sessions/upcoming')
+  @ApiOperation({
+    summary: 'Sessions not yet over, of every activity, soonest first, with their quotas',
+    description:
+      'Not cancelled or completed, registration not yet closed and not yet ended: open, opening soon, waitlist or full.',
+  })
+  @ApiNotModified()
+  @ApiOkResponse({ type: [SessionResponse] })
+  upcoming() {
+    return this.sessions.listUpcoming();
+  }
+
   @Get('sessions/:id')
   @ApiOperation({ summary: 'A session with capacity, confirmed, pending, waitlisted and available per category' })
   @ApiIdParam()

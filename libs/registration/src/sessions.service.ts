@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 import {
   AppError,
   FieldProblem,
@@ -87,18 +87,32 @@ export class SessionsService {
 
   /** Sessions of many activities with their quota counters (two queries). */
   async listForActivities(activityIds: number[]): Promise<SessionView[]> {
-    const sessions = await this.sessionsOfActivities(activityIds);
-    if (sessions.length === 0) return [];
-    const quotas = await this.db.getRepository(SessionQuotaEntity).find({
-      where: { sessionId: In(sessions.map((s) => s.id)) },
-      order: { category: 'ASC' },
-    });
-    return sessions.map((s) => sessionView(s, quotas));
+    return this.withQuotas(await this.sessionsOfActivities(activityIds));
   }
 
   /** Sessions of one activity with their quota counters (two queries). */
   async listForActivity(activityId: number): Promise<SessionView[]> {
-    const sessions = await this.sessionsOfActivities([activityId]);
+    return this.listForActivities([activityId]);
+  }
+
+  /**
+   * Every session people can still register for or look forward to, soonest first, with its quota
+   * counters (two queries): not cancelled or completed, registration not closed, not ended. What the
+   * home page lists, in one request instead of one per activity.
+   */
+  async listUpcoming(now = new Date()): Promise<SessionView[]> {
+    const sessions = await this.db.getRepository(SessionEntity).find({
+      where: {
+        status: Not(In(['cancelled', 'completed'])),
+        registrationClosesAt: MoreThan(now),
+        endsAt: MoreThan(now),
+      },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    return this.withQuotas(sessions);
+  }
+
+  private async withQuotas(sessions: SessionEntity[]): Promise<SessionView[]> {
     if (sessions.length === 0) return [];
     const quotas = await this.db.getRepository(SessionQuotaEntity).find({
       where: { sessionId: In(sessions.map((s) => s.id)) },

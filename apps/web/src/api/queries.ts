@@ -29,13 +29,11 @@ export const useActivity = (id: number) =>
     queryFn: async () => unwrap<Activity>(await api.GET('/api/activities/{id}', { params: { path: { id } } })),
   });
 
-export const useActivitiesSessions = (ids: number[]) =>
-  useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['activity-sessions', id],
-      queryFn: async () =>
-        unwrap<Session[]>(await api.GET('/api/activities/{id}/sessions', { params: { path: { id } } })),
-    })),
+/** Sessions not yet over, of every activity, in one request (the home page). */
+export const useUpcomingSessions = () =>
+  useQuery({
+    queryKey: ['upcoming-sessions'],
+    queryFn: async () => unwrap<Session[]>(await api.GET('/api/sessions/upcoming')),
   });
 
 export const useSession = (id: number) =>

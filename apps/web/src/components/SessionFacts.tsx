@@ -1,7 +1,7 @@
-import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../api/types';
 import { beijingRange } from '../lib/format';
+import styles from './SessionFacts.module.css';
 
 export function whereText(s: Session, t: (k: string) => string): string {
   const place = [s.city, s.venue].filter(Boolean).join(' · ');
@@ -33,5 +33,14 @@ export function SessionFacts({ session, withWindow = false }: { session: Session
         ]
       : []),
   ];
-  return <Descriptions column={1} size="small" items={items} />;
+  return (
+    <dl className={styles.facts}>
+      {items.map((item) => (
+        <div key={item.key} className={styles.fact}>
+          <dt>{item.label}</dt>
+          <dd>{item.children}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }

@@ -1,7 +1,8 @@
-import { Button, Layout, Space, Spin } from 'antd';
+import { Button } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { Loading } from '../components/Loading';
 import { consoleNavItems } from '../console/routes';
 import { setLanguage, type Lang } from '../i18n';
 import styles from './AppLayout.module.css';
@@ -16,15 +17,15 @@ export function AppLayout() {
     void setLanguage(next);
   };
   return (
-    <Layout className={styles.layout}>
+    <div className={styles.layout}>
       <a className={styles.skip} href="#main">
         {t('app.skip')}
       </a>
-      <Layout.Header className={styles.header}>
+      <header className={styles.header}>
         <Link to="/" className={styles.brand}>
           {t('app.title')}
         </Link>
-        <Space size="small">
+        <div className={styles.actions}>
           {consoleNavItems.map((item) => (
             <Link key={item.path} to={item.path} className={styles.nav}>
               {t(item.label)}
@@ -38,13 +39,13 @@ export function AppLayout() {
           >
             {t('app.switchTo')}
           </Button>
-        </Space>
-      </Layout.Header>
-      <Layout.Content id="main" className={styles.main} tabIndex={-1}>
-        <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+        </div>
+      </header>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
-      </Layout.Content>
-    </Layout>
+      </main>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Descriptions, Empty, Space } from 'antd';
+import { Descriptions, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LinkButton } from '../components/LinkButton';
@@ -23,7 +23,7 @@ function ActivityView({ activity: a }: { activity: Activity }) {
   const now = Date.now();
   const sessions = [...a.sessions].sort((x, y) => bySessionState(x, y, now));
   return (
-    <Space orientation="vertical" size="middle" className={styles.full}>
+    <div className={styles.stack}>
       <h1 className={styles.h1}>{a.title}</h1>
       <Descriptions
         column={1}
@@ -66,6 +66,6 @@ function ActivityView({ activity: a }: { activity: Activity }) {
           );
         })}
       </section>
-    </Space>
+    </div>
   );
 }

@@ -1,8 +1,8 @@
-import { Collapse, Empty, Space } from 'antd';
+import { Collapse, Empty } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useActivitiesSessions, usePrograms, useProgramsInFull } from '../api/queries';
+import { usePrograms, useProgramsInFull, useUpcomingSessions } from '../api/queries';
 import type { ActivitySummary, Program, Session } from '../api/types';
 import { Loadable } from '../components/Loadable';
 import { Panel } from '../components/Panel';
@@ -26,8 +26,7 @@ function Programs({ codes }: { codes: string[] }) {
   const results = useProgramsInFull(codes);
   const programs = results.map((r) => r.data).filter((p): p is Program => p !== undefined);
   const activities = programs.flatMap((p) => p.series.flatMap((s) => s.activities));
-  const sessionResults = useActivitiesSessions(activities.map((a) => a.id));
-  const sessions = sessionResults.flatMap((r) => r.data ?? []);
+  const sessions = useUpcomingSessions().data ?? [];
   const activityById = useMemo(() => new Map(activities.map((a) => [a.id, a])), [activities]);
   const now = Date.now();
   const upcoming = sessions
@@ -35,7 +34,7 @@ function Programs({ codes }: { codes: string[] }) {
     .sort((a, b) => bySessionState(a, b, now));
 
   return (
-    <Space orientation="vertical" size="middle" className={styles.full}>
+    <div className={styles.stack}>
       <section aria-labelledby="open-now">
         <h2 id="open-now" className={styles.h2}>
           {t('home.openNow')}
@@ -58,7 +57,7 @@ function Programs({ codes }: { codes: string[] }) {
           <ProgramCard key={p.code} program={p} sessions={sessions} />
         ))}
       </section>
-    </Space>
+    </div>
   );
 }
 

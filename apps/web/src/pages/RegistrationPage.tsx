@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Modal, Result, Space, Tag } from 'antd';
+import { Alert, Button, Descriptions, Modal, Result, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router';
@@ -48,7 +48,7 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
       : t(`status.${r.status}`);
 
   return (
-    <Space orientation="vertical" size="middle" className={styles.full}>
+    <div className={styles.stack}>
       {created ? (
         <Result
           status={r.status === 'confirmed' ? 'success' : 'info'}
@@ -162,6 +162,6 @@ function RegistrationView({ registration: r, token }: { registration: Registrati
       >
         <p>{t('registration.cancelText')}</p>
       </Modal>
-    </Space>
+    </div>
   );
 }

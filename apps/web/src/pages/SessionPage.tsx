@@ -1,4 +1,4 @@
-import { Alert, Space } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../api/queries';
@@ -23,14 +23,14 @@ function SessionView({ session }: { session: Session }) {
   const state = sessionState(session);
   const canRegister = state === 'open' || state === 'waitlist';
   return (
-    <Space orientation="vertical" size="middle" className={styles.full}>
+    <div className={styles.stack}>
       <div>
         <h1 className={styles.h1}>{session.title}</h1>
-        <Space wrap>
+        <div className={styles.row}>
           <StateTag state={state} />
           {session.requiresApproval && <span className={styles.muted}>{t('session.approval')}</span>}
           <Link to={`/activities/${session.activityId}`}>{t('activity.details')}</Link>
-        </Space>
+        </div>
       </div>
       <Panel>
         <SessionFacts session={session} withWindow />
@@ -43,6 +43,6 @@ function SessionView({ session }: { session: Session }) {
           <Alert type="info" showIcon title={t('session.notOpen')} />
         )}
       </Panel>
-    </Space>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Space } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useRegistration } from '../../api/queries';
@@ -33,7 +33,7 @@ function WithSettings({ registration: r, token }: { registration: Registration; 
   const settings = useMatchSettings(r.sessionId);
   const back = `/r/${r.id}?token=${encodeURIComponent(token)}`;
   return (
-    <Space orientation="vertical" size="middle" className={pageStyles.full}>
+    <div className={pageStyles.stack}>
       <h1 className={pageStyles.h1}>{t('title')}</h1>
       <LinkButton to={back}>{t('back')}</LinkButton>
       <Loadable query={settings}>
@@ -47,7 +47,7 @@ function WithSettings({ registration: r, token }: { registration: Registration; 
           )
         }
       </Loadable>
-    </Space>
+    </div>
   );
 }
 
