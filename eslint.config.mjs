@@ -13,6 +13,9 @@ export default tseslint.config(
       'node_modules/**',
       'apps/web/src/api/schema.d.ts',
       'test-artifacts/**',
+      // a mutation run's sandbox (a copy of the tree with instrumented files)
+      '.stryker-tmp/**',
+      'reports/**',
       'data/**',
       'coverage/**',
       'bench/results/**',

@@ -34,6 +34,39 @@ describe(outcomeKey.name, () => {
   });
 });
 
+describe(`${outcomeKey.name}: name folding and blank parties`, () => {
+  const person = (personName: unknown, title = '个人荣誉') =>
+    outcomeKey({ type: 'award', title, parties: { personName } as { personName?: string } });
+
+  it('folds runs of whitespace to one space and width and case, but keeps words apart', () => {
+    expect(person('Wang \t Wei')).toBe(person(' wang wei '));
+    expect(person('ＷＡＮＧ Wei')).toBe(person('wang wei'));
+    expect(person('Wang Wei')).not.toBe(person('WangWei'));
+  });
+
+  it('leaves blank and non-text parties out, so a party-less outcome is told apart by its title', () => {
+    expect(person('   ', '甲')).toBe(person(undefined, '甲'));
+    expect(person('   ', '甲')).not.toBe(person('   ', '乙'));
+    expect(person(42, '甲')).toBe(person('', '甲'));
+    expect(person('王', '甲')).toBe(person('王', '乙'));
+  });
+
+  it('is stable: the database holds these keys, so the same outcome keeps its key across releases', () => {
+    const stored = {
+      type: 'apprenticeship_agreement',
+      title: '师带徒协议',
+      signedOn: '2021-05-01',
+      parties: { mentorName: 'Wang  Wei', apprenticeName: '李徒弟', enterpriseName: 'ＡＢＣ 公司' },
+      registrationIds: [7],
+    };
+    // sha256 of {type, date, parties: [[key, folded name]…] sorted by key, regs}, or {…, title} without parties
+    expect(outcomeKey(stored)).toBe('542ca32d24fd0ee55b9cf5dc07c882e1d17e7a7f8dca035b1ff70fbd23f54890');
+    expect(outcomeKey({ type: 'milestone', title: ' Doctor  Alliance ', parties: { personName: ' ' } })).toBe(
+      '257ea1f3e76799bf842ad7e6b2a2e566e3618eb7d85a72f1f84750e62bf6a0ed',
+    );
+  });
+});
+
 describe(chinaToday.name, () => {
   it('turns the date at midnight Beijing time', () => {
     expect(chinaToday(new Date('2026-11-29T15:59:59Z'))).toBe('2026-11-29');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { OutcomeParties } from './entities';
+import { OutcomeParties } from './outcome.types';
 
 export interface OutcomeIdentity {
   type: string;

@@ -1,5 +1,5 @@
 import { canMove, isCalendarDate, outcomeProblems } from './outcome.rules';
-import { OutcomeStatus } from './entities';
+import { OutcomeStatus } from './outcome.types';
 
 /** Each rule at its edges, with every reason written out (what the API and the import report). */
 describe('outcome state machine', () => {

@@ -1,6 +1,6 @@
-import { FieldProblem } from '@app/core';
-import { checkUscc } from '@app/registration';
-import { AgreementType, OutcomeParties, OutcomeStatus } from './entities';
+import type { FieldProblem } from '@app/core/errors/field-problem';
+import { checkUscc } from '@app/registration/identifiers/uscc';
+import { AgreementType, OutcomeParties, OutcomeStatus } from './outcome.types';
 
 export interface OutcomeInput {
   type: string;

@@ -55,11 +55,16 @@ describe(actualOf.name, () => {
         { activityId: 1, category: 'skilled_talent', level: 'provincial', checkedIn: 25 },
         { activityId: 1, category: 'skilled_talent', level: 'county', checkedIn: 200 },
         { activityId: 1, category: 'phd', level: '', checkedIn: 7 },
+        { activityId: 1, category: 'enterprise', level: '', checkedIn: 40 },
+        { activityId: 2, category: 'phd', level: '', checkedIn: 1000 },
       ],
     };
     const scope = { category: 'skilled_talent', participantLevels: ['national', 'provincial'] };
     expect(actualOf(target({ source: 'attendance', scope }), [1], agg, march)).toBe(45);
-    expect(actualOf(target({ source: 'attendance', scope: {} }), [1], agg, march)).toBe(252);
+    // 20 + 25 + 200 + 7 + 40 at activity 1; the 1000 at activity 2 are another activity's
+    expect(actualOf(target({ source: 'attendance', scope: {} }), [1], agg, march)).toBe(292);
+    expect(actualOf(target({ source: 'attendance', scope: {} }), [1, 2], agg, march)).toBe(1292);
+    expect(actualOf(target({ source: 'attendance', scope: { category: 'phd' } }), [1], agg, march)).toBe(7);
   });
 
   it('counts held sessions of the scope’s levels and outcomes that are not cancelled', () => {
@@ -364,5 +369,59 @@ describe('targetWindow before the program starts', () => {
       start: '2021-03-01',
       end: '2021-03-15',
     });
+  });
+});
+
+describe('actualOf, each filter on its own', () => {
+  it('counts apprenticeship agreements of the scope’s agreement type only', () => {
+    const agg: Aggregates = {
+      ...empty,
+      outcomes: [
+        {
+          activityId: 1,
+          type: 'apprenticeship_agreement',
+          agreementType: 'skill_transfer',
+          status: 'signed',
+          count: 12,
+        },
+        {
+          activityId: 1,
+          type: 'apprenticeship_agreement',
+          agreementType: 'technical_breakthrough',
+          status: 'signed',
+          count: 3,
+        },
+      ],
+    };
+    const scope = { outcomeType: 'apprenticeship_agreement', agreementType: 'technical_breakthrough' };
+    expect(actualOf(target({ scope }), [1], agg, march)).toBe(3);
+    expect(actualOf(target({ scope: { ...scope, agreementType: 'skill_transfer' } }), [1], agg, march)).toBe(12);
+    expect(actualOf(target({ scope: { outcomeType: 'apprenticeship_agreement' } }), [1], agg, march)).toBe(15);
+  });
+
+  it('counts pending approvals when asked, and ignores a status it keeps no counter for', () => {
+    const agg: Aggregates = {
+      ...empty,
+      quotas: [{ activityId: 3, category: 'phd', confirmed: 20, pending: 4, waitlisted: 2 }],
+    };
+    const t = (statuses: string[]) => target({ source: 'registrations', scope: { statuses } });
+    expect(actualOf(t(['pending_approval']), [3], agg, march)).toBe(4);
+    expect(actualOf(t(['confirmed', 'pending_approval']), [3], agg, march)).toBe(24);
+    expect(actualOf(t(['cancelled', 'confirmed']), [3], agg, march)).toBe(20);
+  });
+
+  it('is 0 for a source it does not know', () => {
+    const agg: Aggregates = {
+      ...empty,
+      outcomes: [{ activityId: 1, type: 'cooperation_intent', agreementType: '', status: 'signed', count: 5 }],
+    };
+    expect(actualOf(target({ source: 'surveys' }), [1], agg, march)).toBe(0);
+  });
+});
+
+describe('statusOf at_most inside the window', () => {
+  it('is on track, not “not started”, with nothing done once the window has begun', () => {
+    const limit = target({ comparator: 'at_most', target: 5 });
+    expect(statusOf(limit, 0, march, at('2021-03-10T00:00:00Z'))).toBe('on_track');
   });
 });

@@ -1,4 +1,4 @@
-import { TargetScopeRow } from '@app/catalog';
+import type { TargetScopeRow } from '@app/catalog/entities/target-scope';
 import { chinaDate, DateRange, periodLabelOf, periodRange, periodsOf, within } from './report-period';
 
 export type ProgressStatus = 'met' | 'on_track' | 'behind' | 'not_started';
@@ -55,7 +55,6 @@ export interface Aggregates {
  *   period; after the program has ended, its last period; before it starts, its first.
  */
 export function targetWindow(t: TargetFacts, home: DateRange, program: DateRange, now: Date): DateRange {
-  if (t.period === 'by_date') return { start: home.start, end: t.dueOn ?? home.end };
   if (t.period === 'yearly' || t.period === 'half_yearly') {
     const today = chinaDate(now);
     const ref = today < program.start ? program.start : today > program.end ? program.end : today;

@@ -109,3 +109,16 @@ describe(reportPeriodProblem.name, () => {
     expect(reportPeriodProblem('2022-H3', start, now)).toBeNull();
   });
 });
+
+describe('periodRange, every quarter and the whole label', () => {
+  it('starts and ends each quarter on the calendar’s days', () => {
+    expect(periodRange('2023-Q2')).toEqual({ start: '2023-04-01', end: '2023-06-30' });
+    expect(periodRange('2023-Q3')).toEqual({ start: '2023-07-01', end: '2023-09-30' });
+    expect(periodRange('2023-Q4')).toEqual({ start: '2023-10-01', end: '2023-12-31' });
+  });
+
+  it('refuses a label with anything before the year', () => {
+    expect(periodRange('FY2021')).toBeNull();
+    expect(periodRange('12021-H1')).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@ import { TargetEntity } from './target.entity';
 import { UnitEntity } from './unit.entity';
 
 export { ActivityUnitEntity, ActivityEntity, ProgramEntity, SeriesEntity, TargetEntity, UnitEntity };
-export type { TargetScopeRow } from './target.entity';
+export type { TargetScopeRow } from './target-scope';
 export const CATALOG_ENTITIES = [
   UnitEntity,
   ProgramEntity,

@@ -1,13 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TargetScopeRow } from './target-scope';
 
-export interface TargetScopeRow {
-  sessionLevels?: string[];
-  category?: string;
-  participantLevels?: string[];
-  outcomeType?: string;
-  agreementType?: string;
-  statuses?: string[];
-}
+export type { TargetScopeRow } from './target-scope';
 
 /** A planned number. Program-level targets have no activity. */
 @Entity('targets')

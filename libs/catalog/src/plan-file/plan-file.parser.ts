@@ -175,7 +175,8 @@ const bool: Check<boolean> = (value, path, ctx) => {
 
 /** Target values and ordinals are whole, positive counts (the catalog stores them as integers). */
 const positiveInt: Check<number> = (value, path, ctx) => {
-  if (typeof value === 'number' && Number.isFinite(value) && Number.isInteger(value) && value > 0) return value;
+  // Number.isInteger is false for anything but a finite number
+  if (Number.isInteger(value) && (value as number) > 0) return value as number;
   ctx.issues.push({ path, reason: `must be a whole number greater than 0, got ${JSON.stringify(value)}` });
   return undefined;
 };
@@ -183,7 +184,7 @@ const positiveInt: Check<number> = (value, path, ctx) => {
 const oneOf =
   <T extends string>(allowed: readonly T[]): Check<T> =>
   (value, path, ctx) => {
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    if ((allowed as readonly unknown[]).includes(value)) return value as T;
     ctx.issues.push({ path, reason: `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}` });
     return undefined;
   };

@@ -545,3 +545,55 @@ describe('errors', () => {
     ]);
   });
 });
+
+/** Survivors of the mutation run of 2026-11-30 04:25: each test names the rule it pins. */
+describe('a problem inside a value stops the checks that build on it', () => {
+  it('an unknown or a missing field keeps the consistency checks of its mapping from running', () => {
+    // a by_date target without dueOn would also be refused, but not while the target is malformed
+    expect(issues((p) => Object.assign(first(p).targets[0], { period: 'by_date', extra: 1 }))).toEqual([
+      { path: `${A}.targets[0].extra`, reason: 'unknown field' },
+    ]);
+    // an upside-down window would also be refused, but not while its text is missing
+    expect(issues((p) => (loose(first(p)).window = { start: '2021-03-31', end: '2021-03-01' }))).toEqual([
+      { path: `${A}.window.text`, reason: 'is required' },
+    ]);
+  });
+
+  it('a bad or repeated list entry keeps the checks of the mapping holding the list from running', () => {
+    const ledByEdu = (p: ProgramFile, leadUnits: string[]) =>
+      Object.assign(first(p), { leadUnits, parts: [{ title: '分项', leadUnits: ['qz-edu'] }] });
+    expect(issues((p) => ledByEdu(p, ['qz-hrss', 'qz-hrss']))).toEqual([
+      { path: `${A}.leadUnits[1]`, reason: 'duplicate entry "qz-hrss"' },
+    ]);
+    expect(issues((p) => ledByEdu(p, ['qz-hrss', 'qz-gone']))).toEqual([
+      { path: `${A}.leadUnits[1]`, reason: 'unknown unit code "qz-gone" (not in units.yaml)' },
+    ]);
+    // with the lead units right, the part led by another unit is what is refused
+    expect(issues((p) => ledByEdu(p, ['qz-hrss']))).toEqual([
+      { path: `${A}.parts[0].leadUnits[0]`, reason: '"qz-edu" is not in leadUnits' },
+    ]);
+  });
+});
+
+describe('dates and periods the first specs missed', () => {
+  it('refuses a date given as a list holding a date', () => {
+    expect(issues((p) => Object.assign(first(p).targets[0], { period: 'by_date', dueOn: ['2021-06-30'] }))).toEqual([
+      { path: `${A}.targets[0].dueOn`, reason: 'must be a real date written YYYY-MM-DD, got ["2021-06-30"]' },
+    ]);
+  });
+
+  it('refuses a year before 100, which JavaScript dates would read as 19xx', () => {
+    expect(issues((p) => (p.issuedOn = '0050-06-01'))).toEqual([
+      { path: 'issuedOn', reason: 'must be a real date written YYYY-MM-DD, got "0050-06-01"' },
+    ]);
+  });
+
+  it('refuses a half-yearly target that the system tallies', () => {
+    expect(issues((p) => (first(p).targets[0].period = 'half_yearly'))).toEqual([
+      {
+        path: `${A}.targets[0].period`,
+        reason: 'half_yearly targets are judged per period, which only reports carry: source must be reported',
+      },
+    ]);
+  });
+});

@@ -1,16 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import { defaultCode, ErrorCode } from './error-codes';
+import { FieldProblem } from './field-problem';
 
-export interface FieldProblem {
-  field: string;
-  /** English text; translated when rendered (by `key`, else by the text itself) */
-  reason: string;
-  /** a specific code for this problem, e.g. `invalid_uscc`; the first one becomes the error's code */
-  code?: ErrorCode;
-  /** translation key under `reasons.` (class-validator constraints, date-time …) */
-  key?: string;
-  params?: Record<string, unknown>;
-}
+export type { FieldProblem } from './field-problem';
 
 /** Values an error message is interpolated with; Date values are shown in Beijing time. */
 export type MessageParams = Record<string, string | number | boolean | Date | null | undefined>;

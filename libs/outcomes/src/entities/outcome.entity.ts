@@ -1,21 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AgreementType, OutcomeParties, OutcomeStatus } from '../outcome.types';
 
-export const OUTCOME_STATUSES = ['intent', 'signed', 'cancelled'] as const;
-export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
-
-export const AGREEMENT_TYPES = ['technical_breakthrough', 'skill_transfer'] as const;
-export type AgreementType = (typeof AGREEMENT_TYPES)[number];
-
-/** Who an outcome is between; which names are required depends on the type. */
-export interface OutcomeParties {
-  enterpriseName?: string;
-  enterpriseUscc?: string;
-  phdName?: string;
-  institutionName?: string;
-  mentorName?: string;
-  apprenticeName?: string;
-  personName?: string;
-}
+export * from '../outcome.types';
 
 /** One thing an activity produced: a cooperation intent, an apprenticeship agreement, an award … */
 @Entity('outcomes')

@@ -1,6 +1,7 @@
-import { FieldProblem, invalidField } from '@app/core';
-import { AGREEMENT_TYPES, AgreementType, OUTCOME_STATUSES, OutcomeStatus } from '../entities';
-import { toAgreementType } from '../outcome.dto';
+import { invalidField } from '@app/core/errors/app-error';
+import type { FieldProblem } from '@app/core/errors/field-problem';
+import { toAgreementType } from '../agreement-type';
+import { AGREEMENT_TYPES, AgreementType, OUTCOME_STATUSES, OutcomeStatus } from '../outcome.types';
 import { outcomeProblems } from '../outcome.rules';
 import { Sheet, SheetRow } from './sheet';
 
