@@ -135,7 +135,11 @@ export async function benchNotifications(): Promise<Record<string, number | stri
   const api = await createApiApp(loadConfig(env));
   const workerMain = process.env.WORKER_MAIN ?? join(__dirname, '../apps/worker/src/main.js');
   const workers: ChildProcess[] = Array.from({ length: WORKERS }, () =>
-    spawn(process.execPath, [workerMain], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] }),
+    // WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the worker in a bench run
+    spawn(process.execPath, [...(process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), workerMain], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
   );
   const outbox = api.get(NotificationsService);
   const tx = api.get(TransactionService);

@@ -28,17 +28,20 @@ async function http(url: string, path: string, body: unknown, token?: string) {
  */
 export async function benchRegistration(): Promise<Record<string, unknown>> {
   const db = await createTestDatabase('mysql');
-  const api = await startApiProcess(
-    testEnv(db, { LOG_LEVEL: 'warn', REDIS_URL: 'redis://127.0.0.1:6379/13', THROTTLE_PUBLIC_PER_MINUTE: '100000000' }),
-  );
+  const apiEnv = testEnv(db, {
+    LOG_LEVEL: 'warn',
+    REDIS_URL: 'redis://127.0.0.1:6379/13',
+    THROTTLE_PUBLIC_PER_MINUTE: '100000000',
+  });
+  const api = await startApiProcess(apiEnv);
   const pool = createPool({ uri: db.url, connectionLimit: CONCURRENCY });
   try {
     const token = (await http(api.url, '/api/auth/login', ADMIN)).accessToken as string;
     const plan = (await (await fetch(`${api.url}/api/programs/${PLAN_2021}`)).json()) as any;
     const fair = plan.series[1].activities[1].id as number;
-    const newSession = (capacity: number) =>
+    const newSession = (capacity: number, via = api.url) =>
       http(
-        api.url,
+        via,
         `/api/activities/${fair}/sessions`,
         sessionBody({
           quotas: [
@@ -64,8 +67,20 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       http(api.url, `/api/sessions/${spread[i % 100].id}/registrations`, phd(100000 + i)),
     );
 
-    // the API process stops first so the raw loops have the database to themselves
     await api.stop();
+    // the same hot session over two API processes on one database: the database decides the seats
+    const pair = await Promise.all([startApiProcess(apiEnv), startApiProcess(apiEnv)]);
+    let twoRun: Awaited<ReturnType<typeof runConcurrent>>;
+    let hot2: { id: number };
+    try {
+      hot2 = await newSession(HOT_CAPACITY, pair[0]!.url);
+      twoRun = await runConcurrent(HOT_TOTAL, CONCURRENCY, (i) =>
+        http(pair[i % 2]!.url, `/api/sessions/${hot2.id}/registrations`, enterprise(5000 + i)),
+      );
+    } finally {
+      // the API processes stop first so the raw loops have the database to themselves
+      await Promise.all(pair.map((p) => p.stop()));
+    }
     const rawHot = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false, 1);
     const rawSpread = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false, 100);
     const rawNaive = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, true, 1);
@@ -79,6 +94,7 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
     };
     const apiHot = summarize(hotRun.latencies, hotRun.wallMs);
     const apiSpread = summarize(spreadRun.latencies, spreadRun.wallMs);
+    const apiTwo = summarize(twoRun.latencies, twoRun.wallMs);
     const raw = summarize(rawHot.latencies, rawHot.wallMs);
     const rawHundred = summarize(rawSpread.latencies, rawSpread.wallMs);
     const naive = summarize(rawNaive.latencies, rawNaive.wallMs);
@@ -88,13 +104,16 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       capacity: HOT_CAPACITY,
       apiHotSession: apiHot,
       apiHundredSessions: apiSpread,
+      apiHotSessionTwoProcesses: apiTwo,
       rawMysql2SameSqlHot: raw,
       rawMysql2SameSqlHundred: rawHundred,
       rawNaiveReadThenWrite: naive,
       ratioApiToRawHot: round(apiHot.perSecond / raw.perSecond),
       ratioApiToRawHundred: round(apiSpread.perSecond / rawHundred.perSecond),
+      ratioTwoProcessesToRawHot: round(apiTwo.perSecond / raw.perSecond),
       p99RatioApiToRawHot: round(apiHot.p99Ms / raw.p99Ms),
       oversellApiHot: await oversell(hot.id),
+      oversellApiTwoProcesses: await oversell(hot2.id),
       oversellApiHundred: (await Promise.all(spread.map((s: { id: number }) => oversell(s.id)))).reduce(
         (a, b) => a + b,
         0,

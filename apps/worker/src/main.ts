@@ -1,3 +1,4 @@
+import { takeEarlySignal } from './early-signals';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -38,9 +39,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  const early = takeEarlySignal();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   logger.log('worker started');
+  if (early) stop(early);
 }
 
 main().catch((error: unknown) => {

@@ -28,3 +28,5 @@ export * from './validation/date-time';
 export * from './validation/is-id';
 export * from './http/body-guard';
 export * from './http/http-semantics';
+export * from './batching/group-committer';
+export * from './database/insert-rows';

@@ -1,8 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, classifyUnavailable, GroupCommitter } from '@app/core';
+import { NotificationEntity } from './notification.entity';
 import { classifySendError, FailureKind, MailTransport } from './mail.transport';
 import { NotificationRepository } from './notification.repository';
 import { renderNotification } from './templates/render';
+
+/** Deliveries whose row loads and sent marks share one statement, at most (see {@link GroupCommitter}). */
+const COALESCE_MAX = 100;
+const COALESCE_WAIT_MS = 2;
 
 /** The longest wait between two attempts, however many have failed. */
 const MAX_BACKOFF_MS = 3_600_000;
@@ -39,11 +44,36 @@ const describe = (error: unknown): string => {
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
 
+  /** Rows loaded for deliveries running at the same time, in one statement. */
+  private readonly loads: GroupCommitter<number, NotificationEntity | null>;
+  /** Deliveries accepted at about the same time, recorded in one statement. */
+  private readonly marks: GroupCommitter<{ id: number; messageId: string }, void>;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rows: NotificationRepository,
     private readonly transport: MailTransport,
-  ) {}
+  ) {
+    const options = { maxBatch: COALESCE_MAX, maxWaitMs: COALESCE_WAIT_MS };
+    this.loads = new GroupCommitter(
+      options,
+      async (ids) => {
+        const found = new Map((await rows.findMany(ids)).map((r) => [r.id, r]));
+        return ids.map((id) => ({ kind: 'done', value: found.get(id) ?? null }));
+      },
+      (id) => rows.findOne(id),
+    );
+    this.marks = new GroupCommitter(
+      options,
+      async (sent) => {
+        await rows.recordSentMany(sent, new Date());
+        return sent.map(() => ({ kind: 'done', value: undefined }));
+      },
+      ({ id, messageId }) => rows.recordSent(id, messageId, new Date()),
+      // the database is away: every mark would fail alone too (the job is retried, the mail may repeat)
+      (error) => classifyUnavailable(error) !== undefined,
+    );
+  }
 
   /**
    * Invariant: a row reaches `sent` only after the mail transport accepted the message, and
@@ -52,7 +82,7 @@ export class NotificationDelivery {
    * with the same Message-ID.
    */
   async deliver(id: number, retryMode: RetryMode): Promise<DeliveryResult> {
-    const row = await this.rows.findOne(id);
+    const row = await this.loads.submit('rows', id);
     if (!row) return { kind: 'skipped', reason: 'missing' };
     if (row.status !== 'pending' && row.status !== 'queued') return { kind: 'skipped', reason: row.status };
 
@@ -78,7 +108,8 @@ export class NotificationDelivery {
     } catch (error) {
       return this.recordFailure(row.id, row.attempts + 1, error, classifySendError(error), retryMode);
     }
-    await this.rows.recordSent(row.id, messageId, new Date());
+    // the job completes only once the row says sent, as before; only the statement is shared
+    await this.marks.submit('sent', { id: row.id, messageId });
     return { kind: 'sent', messageId };
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, TransactionService } from '@app/core';
+import { APP_CONFIG, AppConfig, insertRows, TransactionService } from '@app/core';
 import { mailDomain } from './mail.transport';
 import { NotificationEntity } from './notification.entity';
 import type { NewNotification, NotificationStatus, NotificationType, PendingFilter } from './notification.types';
@@ -69,14 +69,7 @@ export class NotificationRepository {
           messageId: `<${randomUUID()}@${domain}>`,
         };
       });
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEntity)
-        .values(values)
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
+      await insertRows(em, NotificationEntity, values, 'ignore');
     }
   }
 
@@ -153,6 +146,42 @@ export class NotificationRepository {
 
   findOne(id: number): Promise<NotificationEntity | null> {
     return this.repo().findOneBy({ id });
+  }
+
+  /** Rows by id in one statement; missing ids are absent. */
+  findMany(ids: number[]): Promise<NotificationEntity[]> {
+    return this.repo().findBy({ id: In(ids) });
+  }
+
+  /** {@link recordSent} for many deliveries in one statement (one commit for the lot). */
+  async recordSentMany(sent: { id: number; messageId: string }[], now: Date): Promise<void> {
+    if (sent.length === 0) return;
+    const ids = sent.map((s) => s.id);
+    await this.write((em) =>
+      em
+        .createQueryBuilder()
+        .update(NotificationEntity)
+        .set({
+          status: 'sent',
+          attempts: () => 'attempts + 1',
+          messageId: () => `CASE id ${sent.map((_, i) => `WHEN :id${i} THEN :mid${i}`).join(' ')} END`,
+          sentAt: now,
+          lastAttemptAt: now,
+          claimToken: null,
+          lockedUntil: null,
+        })
+        .where('id IN (:...ids)', { ids })
+        .andWhere("status <> 'sent'")
+        .setParameters(
+          Object.fromEntries(
+            sent.flatMap((s, i) => [
+              [`id${i}`, s.id],
+              [`mid${i}`, s.messageId],
+            ]),
+          ),
+        )
+        .execute(),
+    );
   }
 
   /** Records a delivery. Counts the attempt; the row is never sent twice by the relay again. */

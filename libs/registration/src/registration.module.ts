@@ -5,6 +5,7 @@ import { activitySessionsProvider } from './activity-sessions.provider';
 import { MyActivitiesController } from './my-activities.controller';
 import { MyActivitiesService } from './my-activities.service';
 import { ParticipantsService } from './participants.service';
+import { RegistrationBatch } from './group-commit/registration-batch';
 import { RegistrationNotifier } from './registration.notifier';
 import { RegistrationStats } from './registration.stats';
 import { RegistrationsController } from './registrations.controller';
@@ -27,6 +28,7 @@ import { Waitlist } from './waitlist';
     SessionsService,
     RegistrationsService,
     ParticipantsService,
+    RegistrationBatch,
     RegistrationNotifier,
     RegistrationStats,
     ReminderScheduler,

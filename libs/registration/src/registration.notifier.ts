@@ -37,6 +37,25 @@ export class RegistrationNotifier {
     await this.outbox.enqueue(tx, n);
   }
 
+  /** One message per new registration of a batch, in one multi-row insert. */
+  async registrationEvents(
+    tx: TransactionContext,
+    events: {
+      type: NotificationType;
+      reg: RegistrationEntity;
+      session: SessionEntity;
+      activityTitle: string;
+      waitlistPosition?: number;
+    }[],
+  ): Promise<void> {
+    await this.outbox.enqueueMany(
+      tx,
+      events.map(({ type, reg, session, activityTitle, waitlistPosition }) =>
+        this.build(type, `registration:${reg.id}:${type}`, reg, session, activityTitle, { waitlistPosition }),
+      ),
+    );
+  }
+
   /** One message to each given registrant about a session change (thousands: chunked inserts). */
   async sessionEvent(
     tx: TransactionContext,

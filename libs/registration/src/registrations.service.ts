@@ -1,10 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
+  APP_CONFIG,
+  AppConfig,
   AppError,
-  conflict,
+  classifyUnavailable,
+  GroupCommitter,
   hashRequest,
   IdempotencyService,
   isUniqueViolation,
@@ -18,13 +21,16 @@ import { CatalogService } from '@app/catalog';
 import { NotificationsService, NotificationType } from '@app/notifications';
 import { ACTIVE_STATUSES, RegistrationEntity, RegistrationStatus, SessionEntity, SessionQuotaEntity } from './entities';
 import { CreateRegistrationDto, Locale, RegistrationListQuery } from './dto/registration.dto';
-import { normalizeRegistration } from './dto/profile.validator';
+import { NormalizedRegistration, normalizeRegistration } from './dto/profile.validator';
+import { BatchItem, RegistrationBatch } from './group-commit/registration-batch';
+import { SessionChanged } from './group-commit/batch-rows';
 import { kindOfStatus } from './counting/participation.sql';
 import { ParticipationCounter } from './counting/participation.counter';
 import { newCheckInCode } from './manage-token';
 import { ParticipantsService } from './participants.service';
 import { lockCategory, QuotaCounters } from './quota.counters';
 import { RegistrationNotifier } from './registration.notifier';
+import { alreadyRegistered, categoryNotOffered, sessionFull } from './registration.errors';
 import { RegistrationCreated, registrationListItem, registrationView } from './registration.views';
 import { SessionsService } from './sessions.service';
 import { Waitlist } from './waitlist';
@@ -63,7 +69,29 @@ export class RegistrationsService {
     private readonly notifier: RegistrationNotifier,
     private readonly waitlist: Waitlist,
     private readonly outbox: NotificationsService,
-  ) {}
+    batch: RegistrationBatch,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.batches = new GroupCommitter<BatchItem, RegistrationCreated>(
+      { maxBatch: config.registrationBatchMax, maxWaitMs: config.registrationBatchWaitMs },
+      (items) =>
+        batch.write(items).catch((error: unknown) => {
+          // the next requests read the changed session again; these go alone, which reads it now
+          if (error instanceof SessionChanged) this.sessions.forgetRecent(error.sessionId);
+          throw error;
+        }),
+      (item) =>
+        this.registerAlone(item.session.id, item.dto, item.norm, {
+          idempotencyKey: item.idempotencyKey,
+          acceptLanguage: item.locale === 'en' ? 'en' : undefined,
+        }),
+      // the database is down: every item would get the same 503 alone
+      (error) => classifyUnavailable(error) !== undefined,
+    );
+  }
+
+  /** Online registrations on MySQL, gathered per (session, category) into one transaction each. */
+  private readonly batches: GroupCommitter<BatchItem, RegistrationCreated>;
 
   /**
    * Registers for a session: confirmed, pending_approval (holds a seat) or waitlisted.
@@ -75,10 +103,34 @@ export class RegistrationsService {
     opts: RegisterOptions = {},
   ): Promise<RegistrationCreated> {
     const norm = normalizeRegistration(dto);
+    const channel = opts.channel ?? 'online';
+    if (!this.tx.isMysql || channel !== 'online') return this.registerAlone(sessionId, dto, norm, opts);
+    // group commit: the session may be a moment old here; the batch checks it under its lock
+    const session = await this.sessions.getRecentSession(sessionId);
+    assertOpen(session, channel, opts.now ?? new Date());
+    const item: BatchItem = {
+      session,
+      activityTitle: await this.catalog.activityTitle(session.activityId),
+      dto,
+      norm,
+      locale: localeOf(dto, opts),
+      idempotencyKey: opts.idempotencyKey,
+      requestHash: opts.idempotencyKey ? hashRequest(dto) : undefined,
+    };
+    return this.batches.submit(String(session.activityId), item);
+  }
+
+  /** One registration in its own transaction: SQLite, walk-ins, and what a batch leaves to it. */
+  private async registerAlone(
+    sessionId: number,
+    dto: CreateRegistrationDto,
+    norm: NormalizedRegistration,
+    opts: RegisterOptions,
+  ): Promise<RegistrationCreated> {
     const session = await this.sessions.getSession(sessionId);
     assertOpen(session, opts.channel ?? 'online', opts.now ?? new Date());
     const activityTitle = await this.catalog.activityTitle(session.activityId);
-    const locale: Locale = dto.locale ?? (/^en\b/i.test(opts.acceptLanguage ?? '') ? 'en' : 'zh-CN');
+    const locale = localeOf(dto, opts);
     const scope = `registration:${sessionId}`;
     const needsApproval = session.requiresApproval && !(opts.channel === 'walk_in' && opts.approvedAtDoor);
 
@@ -465,19 +517,7 @@ export class RegistrationsService {
     waitlist: boolean,
   ): Promise<AppError> {
     const quota = await em.findOneBy(SessionQuotaEntity, { sessionId, category });
-    if (!quota) {
-      return unprocessable(`This session takes no registrations for category ${category}`, [
-        { field: 'category', reason: `has no quota in session ${sessionId}` },
-      ]).as('category_not_offered', { category });
-    }
-    return unprocessable(`No seats left for ${category} in this session`, [
-      {
-        field: 'category',
-        reason: waitlist
-          ? 'quota is full (walk-ins are not waitlisted)'
-          : 'quota is full and the session has no waitlist',
-      },
-    ]).as('session_full', { category });
+    return quota ? sessionFull(category, waitlist) : categoryNotOffered(category, sessionId);
   }
 
   private async assertNotRegistered(em: EntityManager, sessionId: number, participantId: number): Promise<void> {
@@ -485,12 +525,7 @@ export class RegistrationsService {
       where: { sessionId, activeKey: participantId },
       select: { id: true, status: true },
     });
-    if (existing) {
-      throw conflict(`Already registered for this session: registration ${existing.id} (${existing.status})`, {
-        existingRegistrationId: existing.id,
-        existingStatus: existing.status,
-      }).as('registration_exists', { id: existing.id, status: existing.status });
-    }
+    if (existing) throw alreadyRegistered(existing);
   }
 }
 
@@ -502,6 +537,10 @@ export function placeOf(reg: RegistrationEntity, session: SessionEntity) {
     level: reg.level ?? '',
     participantId: reg.participantId,
   };
+}
+
+function localeOf(dto: CreateRegistrationDto, opts: RegisterOptions): Locale {
+  return dto.locale ?? (/^en\b/i.test(opts.acceptLanguage ?? '') ? 'en' : 'zh-CN');
 }
 
 function assertOpen(session: SessionEntity, channel: 'online' | 'walk_in', now: Date): void {

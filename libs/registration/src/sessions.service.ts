@@ -28,6 +28,9 @@ type Times = Pick<SessionEntity, 'startsAt' | 'endsAt' | 'registrationOpensAt' |
  * `version` and enqueue one message per active registrant in the same transaction; the
  * request never waits for mail.
  */
+/** How long {@link SessionsService.getRecentSession} trusts a read. */
+const RECENT_MS = 1000;
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -39,10 +42,32 @@ export class SessionsService {
     private readonly outbox: NotificationsService,
   ) {}
 
+  /** Sessions as read a moment ago, for the registration hot path (see {@link getRecentSession}). */
+  private readonly recent = new Map<number, { session: SessionEntity; until: number }>();
+
   async getSession(id: number): Promise<SessionEntity> {
     const session = await this.db.getRepository(SessionEntity).findOneBy({ id });
     if (!session) throw notFound('Session', id);
     return session;
+  }
+
+  /**
+   * A session read at most {@link RECENT_MS} ago, or now. Only for a path that checks, under the
+   * session's row lock, that the row has not changed since (version and update time), as group
+   * commit does; a change in this process forgets it at once, one in another process is caught by
+   * that check.
+   */
+  async getRecentSession(id: number): Promise<SessionEntity> {
+    const hit = this.recent.get(id);
+    if (hit && hit.until > Date.now()) return hit.session;
+    const session = await this.getSession(id);
+    this.recent.set(id, { session, until: Date.now() + RECENT_MS });
+    if (this.recent.size > 10_000) this.recent.clear();
+    return session;
+  }
+
+  forgetRecent(id: number): void {
+    this.recent.delete(id);
   }
 
   async view(id: number): Promise<SessionView> {
@@ -158,6 +183,7 @@ export class SessionsService {
   async update(id: number, dto: UpdateSessionDto): Promise<SessionView> {
     await this.tx.withTransaction(async (tx) => {
       const { em } = tx;
+      tx.afterCommit(() => this.forgetRecent(id));
       const before = await em.findOneBy(SessionEntity, { id });
       if (!before) throw notFound('Session', id);
       const session = em.create(SessionEntity, { ...before });

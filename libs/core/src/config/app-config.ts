@@ -50,6 +50,10 @@ export interface AppConfig {
   importMaxErrors: number;
   /** hours between reconciliation runs (RECONCILE_EVERY_HOURS; 0 turns the schedule off) */
   reconcileEveryHours: number;
+  /** registrations of one session gathered into one transaction (REGISTRATION_BATCH_MAX; 1 turns it off) */
+  registrationBatchMax: number;
+  /** how long the first of a batch waits for others (REGISTRATION_BATCH_WAIT_MS) */
+  registrationBatchWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +159,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importMaxXlsxUnpackedBytes: int('IMPORT_MAX_XLSX_UNPACKED_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxErrors: int('IMPORT_MAX_ERRORS', 1000, 1, 100_000),
     reconcileEveryHours: int('RECONCILE_EVERY_HOURS', 24, 0, 24 * 30),
+    registrationBatchMax: int('REGISTRATION_BATCH_MAX', 64, 1, 500),
+    registrationBatchWaitMs: int('REGISTRATION_BATCH_WAIT_MS', 2, 0, 50),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

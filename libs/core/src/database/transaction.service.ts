@@ -32,6 +32,8 @@ const MAX_ATTEMPTS = 5;
 export class TransactionService {
   private readonly logger = new Logger(TransactionService.name);
   private sqliteTail: Promise<unknown> = Promise.resolve();
+  /** pooled MySQL connections already switched to READ COMMITTED */
+  private readonly readCommittedConnections = new WeakSet<object>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -81,11 +83,7 @@ export class TransactionService {
       progress.committing = true;
       return result;
     };
-    // READ COMMITTED: every statement sees the latest commits, so counts taken after a
-    // counter-row lock are exact (REPEATABLE READ would read a snapshot from before the lock)
-    const result = this.isMysql
-      ? await this.dataSource.transaction('READ COMMITTED', run)
-      : await this.dataSource.transaction(run);
+    const result = this.isMysql ? await this.readCommitted(run) : await this.dataSource.transaction(run);
     for (const hook of hooks) {
       try {
         await hook();
@@ -95,6 +93,35 @@ export class TransactionService {
       }
     }
     return result;
+  }
+
+  /**
+   * A MySQL transaction at READ COMMITTED: every statement sees the latest commits, so counts taken
+   * after a counter-row lock are exact (REPEATABLE READ would read a snapshot from before the
+   * lock). The level is set once per pooled connection, not before every transaction.
+   */
+  private async readCommitted<T>(run: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      const connection = (runner as unknown as { databaseConnection?: object }).databaseConnection;
+      if (!connection || !this.readCommittedConnections.has(connection)) {
+        await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        if (connection) this.readCommittedConnections.add(connection);
+      }
+      await runner.startTransaction();
+      try {
+        const result = await run(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        // the original error is the caller's; a failed rollback adds nothing to it
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {

@@ -43,11 +43,20 @@ export class RedisRateLimitStore implements RateLimitStore {
   private readonly local: RateLimitStore;
   private degraded = false;
 
+  private readonly scripts: Redis & {
+    throttleTake(n: number, ...keysAndArgs: (string | number)[]): Promise<number>;
+    throttleRelease(key: string): Promise<number>;
+  };
+
   constructor(
     private readonly redis: Redis,
     fallback: RateLimitStore = new MemoryRateLimitStore(),
   ) {
     this.local = fallback;
+    // sent by SHA (EVALSHA), not as text on every request; ioredis loads them when Redis lacks them
+    redis.defineCommand('throttleTake', { lua: TAKE });
+    redis.defineCommand('throttleRelease', { lua: RELEASE, numberOfKeys: 1 });
+    this.scripts = redis as RedisRateLimitStore['scripts'];
   }
 
   static connect(url: string): RedisRateLimitStore {
@@ -59,6 +68,8 @@ export class RedisRateLimitStore implements RateLimitStore {
       commandTimeout: 5000,
       enableOfflineQueue: false,
       retryStrategy: (times) => Math.min(200 * times, 2000),
+      // commands issued in the same tick (a burst of registrations) go out in one write
+      enableAutoPipelining: true,
     });
     const logger = new Logger(RedisRateLimitStore.name);
     let last = '';
@@ -76,7 +87,7 @@ export class RedisRateLimitStore implements RateLimitStore {
       async () => {
         const keys = rules.map((r) => RedisRateLimitStore.PREFIX + r.key);
         const blockedMs = Number(
-          await this.redis.eval(TAKE, keys.length, ...keys, windowMs, ...rules.map((r) => r.limit)),
+          await this.scripts.throttleTake(keys.length, ...keys, windowMs, ...rules.map((r) => r.limit)),
         );
         return blockedMs > 0 ? { allowed: false, retryAfterMs: blockedMs } : { allowed: true };
       },
@@ -93,7 +104,7 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   release(key: string): Promise<void> {
     return this.shared(
-      async () => void (await this.redis.eval(RELEASE, 1, RedisRateLimitStore.PREFIX + key)),
+      async () => void (await this.scripts.throttleRelease(RedisRateLimitStore.PREFIX + key)),
       () => this.local.release(key),
     );
   }

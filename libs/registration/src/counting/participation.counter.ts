@@ -44,6 +44,44 @@ export class ParticipationCounter {
   }
 
   /**
+   * Many places of one kind at once (a batch of registrations in one activity, one place per
+   * participant). MySQL: one multi-row upsert per (category, level), whose affected-row count
+   * says how many lines were created (1 per insert, 2 per update), and one increment of the
+   * distinct total by that many. Lines go in a fixed order so concurrent batches lock alike.
+   */
+  async addMany(keys: ParticipationKey[], kind: ParticipationKind): Promise<void> {
+    if (this.em.connection.options.type !== 'mysql') {
+      for (const key of keys) await this.add(key, kind);
+      return;
+    }
+    const groups = new Map<string, ParticipationKey[]>();
+    for (const key of keys) {
+      const group = `${key.activityId}\u0000${key.category}\u0000${key.level}`;
+      groups.set(group, [...(groups.get(group) ?? []), key]);
+    }
+    for (const group of [...groups.keys()].sort()) {
+      const lines = groups.get(group)!.sort((a, b) => a.participantId - b.participantId);
+      const k = [lines[0]!.activityId, lines[0]!.category, lines[0]!.level, kind];
+      const changed = await affected(
+        this.em,
+        `INSERT INTO participations (${[...KEY_COLUMNS, 'participant_id', 'sessions'].join(', ')}) VALUES ${lines
+          .map(() => '(?, ?, ?, ?, ?, 1)')
+          .join(', ')} ON DUPLICATE KEY UPDATE sessions = sessions + 1`,
+        lines.flatMap((line) => [...k, line.participantId]),
+      );
+      const created = 2 * lines.length - changed;
+      if (created > 0) {
+        await affected(
+          this.em,
+          `INSERT INTO participation_totals (${[...KEY_COLUMNS, 'participants'].join(', ')}) VALUES (?, ?, ?, ?, ?)
+           ON DUPLICATE KEY UPDATE participants = participants + ?`,
+          [...k, created, created],
+        );
+      }
+    }
+  }
+
+  /**
    * value + 1 on the line, created at 1 when missing; true when it was created. MySQL: one
    * `INSERT … ON DUPLICATE KEY UPDATE`, which takes the row's exclusive lock at once (an INSERT
    * IGNORE would take a shared lock first, and two writers upgrading it deadlock); it reports 1

@@ -1,0 +1,108 @@
+import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertRows } from '@app/core';
+import { RegistrationEntity, SessionEntity } from '../entities';
+import { SeatRow } from './seats';
+
+/** The session row changed after the batch's items read it: they go the one-by-one way. */
+export class SessionChanged extends Error {
+  constructor(readonly sessionId: number) {
+    super(`session ${sessionId} changed while its registrations were batched`);
+  }
+}
+
+/** `sessionId + "\n" + category` */
+export type SeatKey = string;
+
+/** The SQL of a registration batch, in the caller's transaction (MySQL). */
+export class BatchRows {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Active registrations of these places (`sessionId + "\n" + identityKey`), by place. */
+  async activeRegistrations(places: string[]): Promise<Map<string, { id: number; status: string }>> {
+    if (places.length === 0) return new Map();
+    const split = places.map((p) => p.split('\n') as [string, string]);
+    const rows = (await this.em.query(
+      `SELECT r.session_id AS sessionId, p.identity_key AS identityKey, r.id AS id, r.status AS status
+         FROM participants p JOIN registrations r ON r.active_key = p.id
+        WHERE p.identity_key IN (${split.map(() => '?').join(', ')})
+          AND r.session_id IN (${[...new Set(split.map(([s]) => s))].map(() => '?').join(', ')})`,
+      [...split.map(([, identity]) => identity), ...new Set(split.map(([s]) => Number(s)))],
+    )) as { sessionId: number; identityKey: string; id: number; status: string }[];
+    return new Map(rows.map((r) => [`${r.sessionId}\n${r.identityKey}`, { id: Number(r.id), status: r.status }]));
+  }
+
+  /**
+   * Locks the sessions' rows and then their counter rows, in session id order (the order a
+   * session change takes them, and the same in every batch: no deadlock between batches), and
+   * reads the seats. A session whose row changed since its items read it throws
+   * {@link SessionChanged}; a category without a counter row is absent from the answer.
+   */
+  async lockSeats(groups: { session: SessionEntity; category: string }[]): Promise<Map<SeatKey, SeatRow>> {
+    const sessions = new Map(groups.map((g) => [g.session.id, g.session]));
+    const ids = [...sessions.keys()].sort((a, b) => a - b);
+    const rows = (await this.em.query(
+      `SELECT s.id AS sessionId, s.version AS version, s.updated_at AS updatedAt, q.category AS category,
+              q.capacity AS capacity, q.confirmed AS confirmed, q.pending AS pending,
+              q.waitlisted AS waitlisted, q.waitlist_seq AS waitlistSeq
+         FROM sessions s STRAIGHT_JOIN session_quotas q ON q.session_id = s.id
+        WHERE s.id IN (${ids.map(() => '?').join(', ')})
+        ORDER BY s.id, q.category
+          FOR UPDATE`,
+      ids,
+    )) as Record<string, unknown>[];
+    const seen = new Set<number>();
+    const seats = new Map<SeatKey, SeatRow>();
+    for (const row of rows) {
+      const session = sessions.get(Number(row.sessionId))!;
+      if (
+        Number(row.version) !== session.version ||
+        new Date(row.updatedAt as string | Date).getTime() !== session.updatedAt.getTime()
+      ) {
+        throw new SessionChanged(session.id);
+      }
+      seen.add(session.id);
+      seats.set(`${session.id}\n${String(row.category)}`, {
+        capacity: Number(row.capacity),
+        confirmed: Number(row.confirmed),
+        pending: Number(row.pending),
+        waitlisted: Number(row.waitlisted),
+        waitlistSeq: Number(row.waitlistSeq),
+      });
+    }
+    // a session with no counter row at all (or gone) is read again by the one-by-one path
+    for (const id of ids) if (!seen.has(id)) throw new SessionChanged(id);
+    return seats;
+  }
+
+  /** A group's seats and waitlist places in one conditional update: nothing changes unless they still fit. */
+  async takeSeats(
+    sessionId: number,
+    category: string,
+    held: 'confirmed' | 'pending',
+    seats: { seated: number; waitlisted: number },
+  ): Promise<void> {
+    const result = (await this.em.query(
+      `UPDATE session_quotas
+          SET ${held} = ${held} + ?, waitlisted = waitlisted + ?, waitlist_seq = waitlist_seq + ?
+        WHERE session_id = ? AND category = ? AND confirmed + pending + ? <= capacity`,
+      [seats.seated, seats.waitlisted, seats.waitlisted, sessionId, category, seats.seated],
+    )) as { affectedRows?: number };
+    if (result.affectedRows !== 1) throw new Error(`seats of session ${sessionId} moved under the lock`);
+  }
+
+  /** One multi-row insert; the ids are read back by the unique (session, active participant) key. */
+  async insertRegistrations(regs: RegistrationEntity[]): Promise<void> {
+    await insertRows(this.em, RegistrationEntity, regs as QueryDeepPartialEntity<RegistrationEntity>[]);
+    const sessions = [...new Set(regs.map((r) => r.sessionId))];
+    const participants = [...new Set(regs.map((r) => r.participantId))];
+    const rows = (await this.em.query(
+      `SELECT id, session_id AS sessionId, active_key AS activeKey FROM registrations
+        WHERE session_id IN (${sessions.map(() => '?').join(', ')})
+          AND active_key IN (${participants.map(() => '?').join(', ')})`,
+      [...sessions, ...participants],
+    )) as { id: number; sessionId: number; activeKey: number }[];
+    const idOf = new Map(rows.map((r) => [`${r.sessionId}\n${r.activeKey}`, Number(r.id)]));
+    for (const reg of regs) reg.id = idOf.get(`${reg.sessionId}\n${reg.participantId}`)!;
+  }
+}

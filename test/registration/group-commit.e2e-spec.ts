@@ -1,0 +1,219 @@
+import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
+import { startTestApp, TestApp } from '@app/testing/test-app';
+import { activityId, createSession, enterprise, login, phd, targetActual } from '@app/testing/fixtures';
+
+/**
+ * Group commit (MySQL): registrations arriving together are written in one transaction, yet every
+ * request is answered as if it had been alone. Bursts go in parallel through the real HTTP stack.
+ */
+describe('group commit of registrations on MariaDB', () => {
+  let t: TestApp;
+  let admin: string;
+  let fair: number;
+  let sql: Pool;
+
+  const rows = async <T>(query: string, params: unknown[] = []) =>
+    (await sql.query<RowDataPacket[]>(query, params))[0] as T[];
+  const burst = (sessionId: number, bodies: object[], headers: Record<string, string>[] = []) =>
+    Promise.all(
+      bodies.map((body, i) =>
+        t.http
+          .post(`/api/sessions/${sessionId}/registrations`)
+          .set(headers[i] ?? {})
+          .send(body),
+      ),
+    );
+  const quota = async (sessionId: number, category: string) =>
+    (
+      await rows<{ capacity: number; confirmed: number; pending: number; waitlisted: number; waitlist_seq: number }>(
+        'SELECT capacity, confirmed, pending, waitlisted, waitlist_seq FROM session_quotas WHERE session_id = ? AND category = ?',
+        [sessionId, category],
+      )
+    )[0]!;
+
+  beforeAll(async () => {
+    t = await startTestApp('mysql', { REGISTRATION_BATCH_WAIT_MS: '20' });
+    sql = createPool({ uri: t.db.url!, connectionLimit: 2 });
+    admin = await login(t.http);
+    fair = await activityId(t.http, '2021-2-2');
+  });
+  afterAll(async () => {
+    await sql?.end();
+    await t?.close();
+  });
+
+  it('seats the first arrivals, waitlists the rest gaplessly, and keeps every count equal to the rows', async () => {
+    const session = await createSession(t.http, admin, fair, {
+      quotas: [
+        { category: 'enterprise', capacity: 7 },
+        { category: 'phd', capacity: 5 },
+      ],
+    });
+    const before = await targetActual(t.http, admin, '2021-2-2-enterprises');
+    const replies = await burst(session.id, [
+      ...Array.from({ length: 20 }, (_, i) => enterprise(7000 + i)),
+      ...Array.from({ length: 9 }, (_, i) => phd(7000 + i)),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 201));
+
+    const regs = await rows<{
+      id: number;
+      category: string;
+      status: string;
+      waitlist_seq: number | null;
+      created_at: Date;
+    }>('SELECT id, category, status, waitlist_seq, created_at FROM registrations WHERE session_id = ? ORDER BY id', [
+      session.id,
+    ]);
+    // written in batches: fewer distinct write times than registrations
+    expect(new Set(regs.map((r) => r.created_at.getTime())).size).toBeLessThan(regs.length / 2);
+
+    for (const [category, capacity, total] of [
+      ['enterprise', 7, 20],
+      ['phd', 5, 9],
+    ] as const) {
+      const mine = regs.filter((r) => r.category === category);
+      expect(mine.filter((r) => r.status === 'confirmed')).toHaveLength(capacity);
+      const waiting = mine.filter((r) => r.status === 'waitlisted');
+      expect(waiting.map((r) => r.waitlist_seq).sort((a, b) => a! - b!)).toEqual(
+        Array.from({ length: total - capacity }, (_, i) => i + 1),
+      );
+      expect(await quota(session.id, category)).toEqual({
+        capacity,
+        confirmed: capacity,
+        pending: 0,
+        waitlisted: total - capacity,
+        waitlist_seq: total - capacity,
+      });
+      // each waitlisted reply names its place, and the places are 1..n once each
+      const places = replies
+        .filter((r) => r.body.status === 'waitlisted' && regs.find((x) => x.id === r.body.id)!.category === category)
+        .map((r) => r.body.waitlistPosition as number)
+        .sort((a, b) => a - b);
+      expect(places).toEqual(Array.from({ length: total - capacity }, (_, i) => i + 1));
+    }
+    // the place a reply names is the order its waitlist ticket was drawn
+    for (const r of replies.filter((x) => x.body.status === 'waitlisted')) {
+      expect(regs.find((x) => x.id === r.body.id)!.waitlist_seq).toBe(r.body.waitlistPosition);
+    }
+
+    // the 7 seated enterprises count once each (a waitlist place is not a registration yet);
+    // one message is owed per registration
+    expect(await targetActual(t.http, admin, '2021-2-2-enterprises')).toBe(before + 7);
+    const mail = await rows<{ type: string; n: number }>(
+      'SELECT type, COUNT(*) AS n FROM notifications WHERE session_id = ? GROUP BY type ORDER BY type',
+      [session.id],
+    );
+    expect(mail.map((m) => [m.type, Number(m.n)])).toEqual([
+      ['registration_confirmed', 12],
+      ['registration_waitlisted', 17],
+    ]);
+  });
+
+  it('fails a duplicate, a twin and a refusal alone, replays a repeated key, and lets the batch-mates through', async () => {
+    const session = await createSession(t.http, admin, fair, {
+      waitlistEnabled: false,
+      quotas: [
+        { category: 'enterprise', capacity: 5 },
+        { category: 'phd', capacity: 50 },
+      ],
+    });
+    const earlier = await t.http.post(`/api/sessions/${session.id}/registrations`).send(phd(7100)).expect(201);
+    const bodies = [
+      phd(7100), // already registered
+      phd(7101),
+      phd(7101), // twin of the one before
+      phd(7102), // sent twice with one key
+      phd(7102),
+      ...Array.from({ length: 8 }, (_, i) => enterprise(7100 + i)), // 5 seats, no waitlist
+    ];
+    const headers = bodies.map((_, i): Record<string, string> =>
+      i === 3 || i === 4 ? { 'Idempotency-Key': 'group-commit-7102' } : {},
+    );
+    const replies = await burst(session.id, bodies, headers);
+
+    expect(replies[0]!.status).toBe(409);
+    expect(replies[0]!.body.code).toBe('registration_exists');
+    expect(replies[0]!.body.existingRegistrationId).toBe(earlier.body.id);
+    expect([replies[1]!.status, replies[2]!.status].sort()).toEqual([201, 409]);
+    expect(replies[3]!.status).toBe(201);
+    expect(replies[4]!.status).toBe(201);
+    expect(replies[4]!.body).toEqual(replies[3]!.body);
+
+    const enterprises = replies.slice(5);
+    expect(enterprises.filter((r) => r.status === 201)).toHaveLength(5);
+    const refused = enterprises.filter((r) => r.status === 422);
+    expect(refused).toHaveLength(3);
+    for (const r of refused) expect(r.body.code).toBe('session_full');
+
+    // a refused request wrote nothing: its enterprise is not even a participant
+    const known = await rows<{ identity_key: string }>(
+      `SELECT identity_key FROM participants WHERE identity_key IN (${bodies
+        .slice(5)
+        .map(() => '?')
+        .join(', ')})`,
+      bodies.slice(5).map((b) => `uscc:${(b as { profile: { uscc: string } }).profile.uscc}`),
+    );
+    expect(known).toHaveLength(5);
+    expect(await quota(session.id, 'enterprise')).toMatchObject({ confirmed: 5, waitlisted: 0 });
+    expect(await quota(session.id, 'phd')).toMatchObject({ confirmed: 3, waitlisted: 0 });
+    const phdRows = await rows<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM registrations WHERE session_id = ? AND category = 'phd'",
+      [session.id],
+    );
+    expect(Number(phdRows[0]!.n)).toBe(3);
+  });
+
+  it('spreads one burst over several sessions of the activity, each with its own seats', async () => {
+    const sessions = await Promise.all(
+      [2, 3, 4].map((capacity) =>
+        createSession(t.http, admin, fair, {
+          quotas: [
+            { category: 'enterprise', capacity },
+            { category: 'phd', capacity: 1 },
+          ],
+        }),
+      ),
+    );
+    const before = await targetActual(t.http, admin, '2021-2-2-enterprises');
+    // enterprise 7200 + k registers for every session: one participant, three places
+    const jobs = sessions.flatMap((s, k) =>
+      Array.from({ length: 6 }, (_, i) => ({ session: s.id, body: enterprise(7200 + ((i + k) % 8)) })),
+    );
+    const replies = await Promise.all(
+      jobs.map((j) => t.http.post(`/api/sessions/${j.session}/registrations`).send(j.body)),
+    );
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 201));
+    for (const [k, s] of sessions.entries()) {
+      expect(await quota(s.id, 'enterprise')).toMatchObject({ confirmed: k + 2, waitlisted: 6 - (k + 2) });
+    }
+    // distinct seated enterprises across the three sessions, each counted once
+    const distinct = new Set(
+      jobs
+        .filter((_, i) => replies[i]!.body.status === 'confirmed')
+        .map((j) => (j.body.profile as { uscc: string }).uscc),
+    ).size;
+    expect(distinct).toBeLessThan(9);
+    expect(await targetActual(t.http, admin, '2021-2-2-enterprises')).toBe(before + distinct);
+  });
+
+  it('answers a burst right after the session was cancelled with registration_closed', async () => {
+    const session = await createSession(t.http, admin, fair);
+    // reads the session into this process's short-lived cache
+    await t.http.post(`/api/sessions/${session.id}/registrations`).send(enterprise(7300)).expect(201);
+    // cancelled behind the cache's back, as another API process would
+    await sql.query(
+      "UPDATE sessions SET status = 'cancelled', version = version + 1, updated_at = NOW(3) WHERE id = ?",
+      [session.id],
+    );
+    const replies = await burst(
+      session.id,
+      Array.from({ length: 4 }, (_, i) => enterprise(7301 + i)),
+    );
+    expect(replies.map((r) => [r.status, r.body.code])).toEqual(replies.map(() => [422, 'registration_closed']));
+    const count = await rows<{ n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE session_id = ?', [
+      session.id,
+    ]);
+    expect(Number(count[0]!.n)).toBe(1);
+  });
+});
