@@ -37,6 +37,8 @@ export default {
     // registration: identifiers, masking, normalizing, the answers limits
     'libs/registration/src/identifiers/*.ts',
     'libs/registration/src/dto/answers-size.ts',
+    // registration: how a group-committed batch splits into seats, waitlist and refusals
+    'libs/registration/src/group-commit/seats.ts',
     // attendance: when the check-in door is open
     'libs/attendance/src/check-in.window.ts',
     // catalog: the plan-file parser and its vocabulary

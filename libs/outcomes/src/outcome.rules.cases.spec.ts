@@ -36,6 +36,9 @@ describe('calendar dates', () => {
     ['2021-01-01 ', false],
     ['2021-01-01T00:00:00Z', false],
     ['x2021-01-01', false],
+    // a month or a year alone, which Date takes as its first day
+    ['2021-05', false],
+    ['2021', false],
     ['', false],
   ])('%j is a calendar date: %s', (value, ok) => {
     expect(isCalendarDate(value)).toBe(ok);
