@@ -92,6 +92,9 @@ describe('list options', () => {
       { path: 'series[0].activities', reason: 'must not be empty' },
     ]);
     expect(issues((p) => (first(p).parts = []))).toEqual([{ path: `${A}.parts`, reason: 'must not be empty' }]);
+    expect(issues((p) => (first(p).parts = [{ title: '分项', leadUnits: [] }]))).toEqual([
+      { path: `${A}.parts[0].leadUnits`, reason: 'must not be empty' },
+    ]);
     expect(issues((p) => (first(p).targets[0].responsibleUnits = []))).toEqual([
       { path: `${A}.targets[0].responsibleUnits`, reason: 'must not be empty' },
     ]);
