@@ -97,7 +97,7 @@ describe('check-in and attendance (MariaDB)', () => {
     });
   });
 
-  it('refuses anonymous callers (401), staff of another unit (403) and a missing code (400 naming the field)', async () => {
+  it('refuses anonymous callers with 401, staff of another unit with 403 and a missing code with 400 naming the field', async () => {
     const { id: sessionId, regs } = await sessionWith(1);
     await http().post(`/api/sessions/${sessionId}/check-ins`).send({ code: 'ABCDEFGHJK' }).expect(401);
     await checkIn({ registrationId: regs[0]!.id }, otherStaff.token, sessionId).expect(403);
@@ -153,7 +153,7 @@ describe('check-in and attendance (MariaDB)', () => {
     expect(cancelled.body).toMatchObject({ code: 'check_in_refused', message: '暂不能签到：场次已取消' });
   });
 
-  it("lets organizers and the session's check-in staff undo a check-in (204) and lowers the tally", async () => {
+  it("lets organizers and the session's check-in staff undo a check-in with 204 and lowers the tally", async () => {
     const { id: sessionId, regs } = await sessionWith(2);
     await checkIn({ registrationId: regs[0]!.id }, staff.token, sessionId).expect(201);
     await checkIn({ registrationId: regs[1]!.id }, staff.token, sessionId).expect(201);
@@ -257,7 +257,7 @@ describe('check-in and attendance (MariaDB)', () => {
     expect(attendance.body.total).toMatchObject({ checkedIn: 1 });
   });
 
-  it('limits answers to 50 keys and 16 KB (400 naming answers), writing nothing', async () => {
+  it('limits answers to 50 keys and 16 KB, answering 400 naming answers and writing nothing', async () => {
     const sessionId = await newSession();
     const before = await http().get(`/api/sessions/${sessionId}/registrations`).set(bearer(organizer.token));
     const post = (answers: object) =>
@@ -277,7 +277,7 @@ describe('check-in and attendance (MariaDB)', () => {
     await post({ motivation: '希望与企业对接', fields: ['材料', '化工'] }).expect(201);
   });
 
-  it('refuses to scope check-in staff to sessions that do not exist (400 naming the index)', async () => {
+  it('refuses to scope check-in staff to sessions that do not exist, answering 400 naming the index', async () => {
     const sessionId = await newSession();
     const create = (sessionIds: number[]) =>
       http()
