@@ -4,22 +4,12 @@ import { createTestDatabase } from '../test/support/test-db';
 import { startApiProcess } from '../test/support/api-process';
 import { ADMIN, testEnv } from '../test/support/test-app';
 import { enterprise, phd, PLAN_2021, sessionBody } from '../test/support/fixtures';
+import { BenchClient } from './http-client';
 import { round, runConcurrent, summarize } from './stats';
 
 const CONCURRENCY = 64;
 const HOT_TOTAL = Number(process.env.BENCH_REGISTRATIONS ?? 4000);
 const HOT_CAPACITY = 1000;
-
-async function http(url: string, path: string, body: unknown, token?: string) {
-  const res = await fetch(url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as any;
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /**
  * Registrations through the HTTP API (one API process, MariaDB, Redis outbox) against one hot
@@ -35,9 +25,11 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
   });
   const api = await startApiProcess(apiEnv);
   const pool = createPool({ uri: db.url, connectionLimit: CONCURRENCY });
+  const client = new BenchClient(CONCURRENCY);
+  const http = (url: string, path: string, body: unknown, token?: string) => client.post(url, path, body, token);
   try {
     const token = (await http(api.url, '/api/auth/login', ADMIN)).accessToken as string;
-    const plan = (await (await fetch(`${api.url}/api/programs/${PLAN_2021}`)).json()) as any;
+    const plan = await client.get(api.url, `/api/programs/${PLAN_2021}`);
     const fair = plan.series[1].activities[1].id as number;
     const newSession = (capacity: number, via = api.url) =>
       http(
@@ -125,6 +117,7 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       oversellNaive: await oversell(rawNaive.sessionIds[0]!),
     };
   } finally {
+    await client.close();
     await pool.end();
     await api.stop();
     await db.drop();
