@@ -197,6 +197,31 @@ describe('group commit of registrations on MariaDB', () => {
     expect(await targetActual(t.http, admin, '2021-2-2-enterprises')).toBe(before + distinct);
   });
 
+  it('holds the seats of a session that wants approval as pending, beside a confirming one, in one burst', async () => {
+    const [open, vetted] = await Promise.all(
+      [false, true].map((requiresApproval) =>
+        createSession(t.http, admin, fair, { requiresApproval, quotas: [{ category: 'enterprise', capacity: 2 }] }),
+      ),
+    );
+    const replies = await Promise.all(
+      [open!, vetted!].flatMap((s, k) =>
+        Array.from({ length: 5 }, (_, i) =>
+          t.http.post(`/api/sessions/${s.id}/registrations`).send(enterprise(7400 + 10 * k + i)),
+        ),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 201));
+    const statuses = (k: number) =>
+      replies
+        .slice(5 * k, 5 * k + 5)
+        .map((r) => r.body.status as string)
+        .sort();
+    expect(statuses(0)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
+    expect(statuses(1)).toEqual(['pending_approval', 'pending_approval', 'waitlisted', 'waitlisted', 'waitlisted']);
+    expect(await quota(open!.id, 'enterprise')).toMatchObject({ confirmed: 2, pending: 0, waitlisted: 3 });
+    expect(await quota(vetted!.id, 'enterprise')).toMatchObject({ confirmed: 0, pending: 2, waitlisted: 3 });
+  });
+
   it('answers a burst right after the session was cancelled with registration_closed', async () => {
     const session = await createSession(t.http, admin, fair);
     // reads the session into this process's short-lived cache

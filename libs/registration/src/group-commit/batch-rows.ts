@@ -14,6 +14,16 @@ export class SessionChanged extends Error {
 /** `sessionId + "\n" + category` */
 export type SeatKey = string;
 
+/** What a batch takes from one (session, category) counter row. */
+export interface SeatTake {
+  sessionId: number;
+  category: string;
+  /** the counter the seated registrations hold: `pending` while the session wants approval */
+  held: 'confirmed' | 'pending';
+  seated: number;
+  waitlisted: number;
+}
+
 /** The SQL of a registration batch, in the caller's transaction (MySQL). */
 export class BatchRows {
   constructor(private readonly em: EntityManager) {}
@@ -75,20 +85,40 @@ export class BatchRows {
     return seats;
   }
 
-  /** A group's seats and waitlist places in one conditional update: nothing changes unless they still fit. */
-  async takeSeats(
-    sessionId: number,
-    category: string,
-    held: 'confirmed' | 'pending',
-    seats: { seated: number; waitlisted: number },
-  ): Promise<void> {
+  /**
+   * Every group's seats and waitlist places in one conditional update: a row changes only while
+   * its group's seats still fit (`confirmed + pending + seated <= capacity`), and unless every
+   * row did, the batch fails. The rows are locked already ({@link lockSeats}), so this is the
+   * database confirming the batch's arithmetic, not a second decision.
+   */
+  async takeSeats(takes: SeatTake[]): Promise<void> {
+    if (takes.length === 0) return;
+    const when = (value: (t: SeatTake) => number) => ({
+      sql: `CASE ${takes.map(() => 'WHEN session_id = ? AND category = ? THEN ?').join(' ')} ELSE 0 END`,
+      params: takes.flatMap((t) => [t.sessionId, t.category, value(t)]),
+    });
+    const confirmed = when((t) => (t.held === 'confirmed' ? t.seated : 0));
+    const pending = when((t) => (t.held === 'pending' ? t.seated : 0));
+    const waitlisted = when((t) => t.waitlisted);
+    const seated = when((t) => t.seated);
     const result = (await this.em.query(
       `UPDATE session_quotas
-          SET ${held} = ${held} + ?, waitlisted = waitlisted + ?, waitlist_seq = waitlist_seq + ?
-        WHERE session_id = ? AND category = ? AND confirmed + pending + ? <= capacity`,
-      [seats.seated, seats.waitlisted, seats.waitlisted, sessionId, category, seats.seated],
+          SET confirmed = confirmed + ${confirmed.sql}, pending = pending + ${pending.sql},
+              waitlisted = waitlisted + ${waitlisted.sql}, waitlist_seq = waitlist_seq + ${waitlisted.sql}
+        WHERE session_id IN (${[...new Set(takes.map((t) => t.sessionId))].map(() => '?').join(', ')})
+          AND (${takes.map(() => '(session_id = ? AND category = ?)').join(' OR ')})
+          AND confirmed + pending + ${seated.sql} <= capacity`,
+      [
+        ...confirmed.params,
+        ...pending.params,
+        ...waitlisted.params,
+        ...waitlisted.params,
+        ...new Set(takes.map((t) => t.sessionId)),
+        ...takes.flatMap((t) => [t.sessionId, t.category]),
+        ...seated.params,
+      ],
     )) as { affectedRows?: number };
-    if (result.affectedRows !== 1) throw new Error(`seats of session ${sessionId} moved under the lock`);
+    if (result.affectedRows !== takes.length) throw new Error('seats moved under the lock');
   }
 
   /** One multi-row insert; the ids are read back by the unique (session, active participant) key. */

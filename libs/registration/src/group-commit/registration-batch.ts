@@ -12,7 +12,7 @@ import { alreadyRegistered, categoryNotOffered, sessionFull } from '../registrat
 import { RegistrationNotifier } from '../registration.notifier';
 import { RegistrationCreated } from '../registration.views';
 import { takeSeats } from './seats';
-import { BatchRows } from './batch-rows';
+import { BatchRows, SeatTake } from './batch-rows';
 
 /** One online registration waiting to be written with others of its activity. */
 export interface BatchItem {
@@ -43,7 +43,7 @@ interface Written {
 /**
  * Writes a batch of online registrations of one activity (any of its sessions) in one
  * transaction (MySQL): one locked read of the sessions and counter rows involved, one multi-row
- * participant upsert, one conditional counter update per (session, category), one multi-row
+ * participant upsert, one conditional update of every (session, category) counter, one multi-row
  * registration insert, one participation upsert per kind, one multi-row outbox insert, one commit.
  *
  * Invariants (each request is answered as if it had been alone, in arrival order):
@@ -96,6 +96,7 @@ export class RegistrationBatch {
       );
       const now = new Date();
       const written: Written[] = [];
+      const takes: SeatTake[] = [];
       for (const [key, group] of groups) {
         const { session, dto } = items[group[0]!]!;
         const row = counters.get(key);
@@ -120,9 +121,15 @@ export class RegistrationBatch {
           );
         });
         if (seats.seated + seats.waitlisted > 0) {
-          await rows.takeSeats(session.id, dto.category, session.requiresApproval ? 'pending' : 'confirmed', seats);
+          takes.push({
+            sessionId: session.id,
+            category: dto.category,
+            held: session.requiresApproval ? 'pending' : 'confirmed',
+            ...seats,
+          });
         }
       }
+      await rows.takeSeats(takes);
       if (written.length === 0) return outcomes;
 
       const ids = await this.participants.upsertMany(
