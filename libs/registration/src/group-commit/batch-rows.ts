@@ -28,16 +28,22 @@ export interface SeatTake {
 export class BatchRows {
   constructor(private readonly em: EntityManager) {}
 
-  /** Active registrations of these places (`sessionId + "\n" + identityKey`), by place. */
+  /**
+   * Active registrations of these places (`sessionId + "\n" + identityKey`), by place. Read from
+   * the participants (unique identity key) through each one's registrations (`participant_id`):
+   * a few index reads per item, however many registrations the sessions already hold.
+   */
   async activeRegistrations(places: string[]): Promise<Map<string, { id: number; status: string }>> {
     if (places.length === 0) return new Map();
     const split = places.map((p) => p.split('\n') as [string, string]);
+    const identities = [...new Set(split.map(([, identity]) => identity))];
+    const sessions = [...new Set(split.map(([s]) => Number(s)))];
     const rows = (await this.em.query(
       `SELECT r.session_id AS sessionId, p.identity_key AS identityKey, r.id AS id, r.status AS status
-         FROM participants p JOIN registrations r ON r.active_key = p.id
-        WHERE p.identity_key IN (${split.map(() => '?').join(', ')})
-          AND r.session_id IN (${[...new Set(split.map(([s]) => s))].map(() => '?').join(', ')})`,
-      [...split.map(([, identity]) => identity), ...new Set(split.map(([s]) => Number(s)))],
+         FROM participants p STRAIGHT_JOIN registrations r ON r.participant_id = p.id AND r.active_key = p.id
+        WHERE p.identity_key IN (${identities.map(() => '?').join(', ')})
+          AND r.session_id IN (${sessions.map(() => '?').join(', ')})`,
+      [...identities, ...sessions],
     )) as { sessionId: number; identityKey: string; id: number; status: string }[];
     return new Map(rows.map((r) => [`${r.sessionId}\n${r.identityKey}`, { id: Number(r.id), status: r.status }]));
   }
@@ -124,13 +130,12 @@ export class BatchRows {
   /** One multi-row insert; the ids are read back by the unique (session, active participant) key. */
   async insertRegistrations(regs: RegistrationEntity[]): Promise<void> {
     await insertRows(this.em, RegistrationEntity, regs as QueryDeepPartialEntity<RegistrationEntity>[]);
-    const sessions = [...new Set(regs.map((r) => r.sessionId))];
-    const participants = [...new Set(regs.map((r) => r.participantId))];
+    // exact (session, participant) pairs: one lookup each in the unique (session_id, active_key)
+    // index, where two IN lists would read every registration of the batch's sessions
     const rows = (await this.em.query(
       `SELECT id, session_id AS sessionId, active_key AS activeKey FROM registrations
-        WHERE session_id IN (${sessions.map(() => '?').join(', ')})
-          AND active_key IN (${participants.map(() => '?').join(', ')})`,
-      [...sessions, ...participants],
+        WHERE ${regs.map(() => '(session_id = ? AND active_key = ?)').join(' OR ')}`,
+      regs.flatMap((r) => [r.sessionId, r.participantId]),
     )) as { id: number; sessionId: number; activeKey: number }[];
     const idOf = new Map(rows.map((r) => [`${r.sessionId}\n${r.activeKey}`, Number(r.id)]));
     for (const reg of regs) reg.id = idOf.get(`${reg.sessionId}\n${reg.participantId}`)!;
