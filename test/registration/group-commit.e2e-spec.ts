@@ -1,4 +1,6 @@
 import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { BatchRows } from '@app/registration/group-commit/batch-rows';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 import { activityId, createSession, enterprise, login, phd, targetActual } from '@app/testing/fixtures';
 
@@ -220,6 +222,58 @@ describe('group commit of registrations on MariaDB', () => {
     expect(statuses(1)).toEqual(['pending_approval', 'pending_approval', 'waitlisted', 'waitlisted', 'waitlisted']);
     expect(await quota(open!.id, 'enterprise')).toMatchObject({ confirmed: 2, pending: 0, waitlisted: 3 });
     expect(await quota(vetted!.id, 'enterprise')).toMatchObject({ confirmed: 0, pending: 2, waitlisted: 3 });
+  });
+
+  it('finds duplicates by index reads, however many registrations the batch sessions already hold', async () => {
+    // 20 sessions with 30 registrations each; then a batch asks about one place in every session
+    const sessions = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        createSession(t.http, admin, fair, { quotas: [{ category: 'enterprise', capacity: 100 }] }),
+      ),
+    );
+    for (const [k, session] of sessions.entries()) {
+      const replies = await burst(
+        session.id,
+        Array.from({ length: 30 }, (_, i) => enterprise(7500 + 30 * k + i)),
+      );
+      expect(replies.map((r) => r.status)).toEqual(replies.map(() => 201));
+    }
+    const held = await rows<{ sessionId: number; identityKey: string; id: number }>(
+      `SELECT r.session_id AS sessionId, p.identity_key AS identityKey, MIN(r.id) AS id
+         FROM registrations r JOIN participants p ON p.id = r.participant_id
+        WHERE r.session_id IN (?) GROUP BY r.session_id ORDER BY r.session_id`,
+      [sessions.map((s) => s.id)],
+    );
+    const firstOf = await rows<{ sessionId: number; identityKey: string }>(
+      `SELECT r.session_id AS sessionId, p.identity_key AS identityKey
+         FROM registrations r JOIN participants p ON p.id = r.participant_id WHERE r.id IN (?)`,
+      [held.map((h) => h.id)],
+    );
+    expect(firstOf).toHaveLength(20);
+
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      // index and table reads of this connection; SHOW STATUS itself adds a few, measured with nothing between
+      const reads = async () =>
+        (
+          (await runner.query(
+            "SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_key', 'Handler_read_next', 'Handler_read_rnd_next')",
+          )) as { Value: string }[]
+        ).reduce((sum, r) => sum + Number(r.Value), 0);
+      const a = await reads();
+      const b = await reads();
+      const found = await new BatchRows(runner.manager).activeRegistrations([
+        ...firstOf.map((f) => `${f.sessionId}\n${f.identityKey}`),
+        `${sessions[0]!.id}\nuscc:nobody-registered-this`,
+      ]);
+      const c = await reads();
+      expect(found.size).toBe(20);
+      for (const f of firstOf) expect(found.get(`${f.sessionId}\n${f.identityKey}`)?.status).toBe('confirmed');
+      // a walk over the 20 sessions' 600 registrations would read at least 600 rows
+      expect(c - b - (b - a)).toBeLessThan(200);
+    } finally {
+      await runner.release();
+    }
   });
 
   it('answers a burst right after the session was cancelled with registration_closed', async () => {
