@@ -30,3 +30,4 @@ export * from './http/body-guard';
 export * from './http/http-semantics';
 export * from './batching/group-committer';
 export * from './database/insert-rows';
+export * from './collections/group-by';

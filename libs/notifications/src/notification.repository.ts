@@ -185,24 +185,8 @@ export class NotificationRepository {
   }
 
   /** Records a delivery. Counts the attempt; the row is never sent twice by the relay again. */
-  async recordSent(id: number, messageId: string, now: Date): Promise<void> {
-    await this.write((em) =>
-      em
-        .createQueryBuilder()
-        .update(NotificationEntity)
-        .set({
-          status: 'sent',
-          attempts: () => 'attempts + 1',
-          messageId,
-          sentAt: now,
-          lastAttemptAt: now,
-          claimToken: null,
-          lockedUntil: null,
-        })
-        .where('id = :id', { id })
-        .andWhere("status <> 'sent'")
-        .execute(),
-    );
+  recordSent(id: number, messageId: string, now: Date): Promise<void> {
+    return this.recordSentMany([{ id, messageId }], now);
   }
 
   /** Records a failed attempt (counted) and what happens next. */

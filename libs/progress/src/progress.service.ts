@@ -1,11 +1,11 @@
-import { Clock } from '@app/core';
+import { Clock, groupBy } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { CatalogService, TargetView } from '@app/catalog';
 import { AttendanceService } from '@app/attendance';
 import { OutcomesService } from '@app/outcomes';
 import { RegistrationStats } from '@app/registration';
 import { actualOf, Aggregates, periodsProgress, ratioOf, statusOf, targetWindow } from './progress.rules';
-import { countsOf, groupBy, ProgramProgress, TargetProgress } from './progress.views';
+import { countsOf, ProgramProgress, TargetProgress } from './progress.views';
 import { ReportsService } from './reports.service';
 import { DateRange, periodLabelOf } from './report-period';
 

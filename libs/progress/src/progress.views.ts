@@ -65,15 +65,3 @@ export function countsOf(targets: TargetProgress[]): ProgressCounts {
   c.ratio = targets.length ? round4(targets.reduce((s, t) => s + Math.min(1, t.ratio), 0) / targets.length) : 0;
   return c;
 }
-
-/** Groups targets by a key, keeping first-seen order. */
-export function groupBy<K>(targets: TargetProgress[], key: (t: TargetProgress) => K): Map<K, TargetProgress[]> {
-  const groups = new Map<K, TargetProgress[]>();
-  for (const t of targets) {
-    const k = key(t);
-    const list = groups.get(k);
-    if (list) list.push(t);
-    else groups.set(k, [t]);
-  }
-  return groups;
-}

@@ -25,7 +25,7 @@ export class ParticipantsService {
    * in the same statement (`id = LAST_INSERT_ID(id)` makes an update report the existing id).
    */
   async upsert(em: EntityManager, input: ParticipantInput): Promise<number> {
-    const qb = this.upsertQuery(em, [input]);
+    const qb = this.upsertQuery(em, input);
     if (em.connection.options.type === 'mysql') {
       const [sql, params] = qb.getQueryAndParameters();
       const result = (await em.query(`${sql}, id = LAST_INSERT_ID(id)`, params)) as { insertId?: number };
@@ -67,17 +67,13 @@ export class ParticipantsService {
     return row?.id;
   }
 
-  private upsertQuery(em: EntityManager, inputs: ParticipantInput[]) {
+  private upsertQuery(em: EntityManager, input: ParticipantInput) {
     const now = new Date();
     return em
       .createQueryBuilder()
       .insert()
       .into(ParticipantEntity)
-      .values(
-        inputs.map(
-          (input) => ({ ...input, createdAt: now, updatedAt: now }) as QueryDeepPartialEntity<ParticipantEntity>,
-        ),
-      )
+      .values({ ...input, createdAt: now, updatedAt: now } as QueryDeepPartialEntity<ParticipantEntity>)
       .orUpdate(REFRESHED, ['identity_key'])
       .updateEntity(false);
   }

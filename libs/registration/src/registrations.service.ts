@@ -25,11 +25,11 @@ import { NormalizedRegistration, normalizeRegistration } from './dto/profile.val
 import { BatchItem, RegistrationBatch } from './group-commit/registration-batch';
 import { SessionChanged } from './group-commit/batch-rows';
 import { kindOfStatus } from './counting/participation.sql';
-import { ParticipationCounter } from './counting/participation.counter';
-import { newCheckInCode } from './manage-token';
+import { ParticipationCounter, placeOf } from './counting/participation.counter';
 import { ParticipantsService } from './participants.service';
 import { lockCategory, QuotaCounters } from './quota.counters';
 import { RegistrationNotifier } from './registration.notifier';
+import { newRegistrationRow } from './registration.row';
 import { alreadyRegistered, categoryNotOffered, sessionFull } from './registration.errors';
 import { RegistrationCreated, registrationListItem, registrationView } from './registration.views';
 import { SessionsService } from './sessions.service';
@@ -90,7 +90,7 @@ export class RegistrationsService {
     );
   }
 
-  /** Online registrations on MySQL, gathered per (session, category) into one transaction each. */
+  /** Online registrations on MySQL, gathered per activity into one transaction each (see RegistrationBatch). */
   private readonly batches: GroupCommitter<BatchItem, RegistrationCreated>;
 
   /**
@@ -155,32 +155,19 @@ export class RegistrationsService {
 
         const { nonce, token } = this.notifier.tokens.issue();
         const now = new Date();
-        const reg = em.create(RegistrationEntity, {
+        const reg = newRegistrationRow({
           sessionId,
           participantId,
-          category: dto.category,
-          level: norm.level,
+          dto,
+          norm,
+          locale,
           // a walk-in admitted at the door by an organizer: that is the approval (check-in staff
           // cannot approve, so theirs waits like an online registration)
           status: needsApproval ? 'pending_approval' : 'confirmed',
-          activeKey: participantId,
           waitlistSeq: null,
           tokenNonce: nonce,
-          checkInCode: newCheckInCode(),
-          name: dto.name,
-          email: dto.email,
-          phone: norm.phone,
-          idNumber: norm.idNumber,
-          locale,
-          profile: norm.profile,
-          answers: dto.answers ?? null,
-          consentVersion: dto.consentVersion ?? null,
-          consentedAt: dto.consentVersion ? now : null,
-          statusReason: null,
           channel: opts.channel ?? 'online',
-          checkedInAt: null,
-          createdAt: now,
-          updatedAt: now,
+          now,
         });
         await em.insert(RegistrationEntity, reg as QueryDeepPartialEntity<RegistrationEntity>);
 
@@ -527,16 +514,6 @@ export class RegistrationsService {
     });
     if (existing) throw alreadyRegistered(existing);
   }
-}
-
-/** The participation a registration holds in its activity. */
-export function placeOf(reg: RegistrationEntity, session: SessionEntity) {
-  return {
-    activityId: session.activityId,
-    category: reg.category,
-    level: reg.level ?? '',
-    participantId: reg.participantId,
-  };
 }
 
 function localeOf(dto: CreateRegistrationDto, opts: RegisterOptions): Locale {

@@ -23,14 +23,14 @@ import { sessionView, SessionView } from './session.views';
 
 type Times = Pick<SessionEntity, 'startsAt' | 'endsAt' | 'registrationOpensAt' | 'registrationClosesAt'>;
 
+/** How long {@link SessionsService.getRecentSession} trusts a read. */
+const RECENT_MS = 1000;
+
 /**
  * Sessions of an activity and their quotas. Changes that registrants must hear about bump
  * `version` and enqueue one message per active registrant in the same transaction; the
  * request never waits for mail.
  */
-/** How long {@link SessionsService.getRecentSession} trusts a read. */
-const RECENT_MS = 1000;
-
 @Injectable()
 export class SessionsService {
   constructor(

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { ParticipationKind } from '../entities';
+import { groupBy } from '@app/core';
+import { ParticipationKind, RegistrationEntity, SessionEntity } from '../entities';
 import { affected } from './sql';
 
 export interface ParticipationKey {
@@ -8,6 +9,16 @@ export interface ParticipationKey {
   /** '' when none */
   level: string;
   participantId: number;
+}
+
+/** The participation a registration holds in its activity. */
+export function placeOf(reg: RegistrationEntity, session: Pick<SessionEntity, 'activityId'>): ParticipationKey {
+  return {
+    activityId: session.activityId,
+    category: reg.category,
+    level: reg.level ?? '',
+    participantId: reg.participantId,
+  };
 }
 
 const KEY = 'activity_id = ? AND category = ? AND level = ? AND kind = ?';
@@ -54,11 +65,7 @@ export class ParticipationCounter {
       for (const key of keys) await this.add(key, kind);
       return;
     }
-    const groups = new Map<string, ParticipationKey[]>();
-    for (const key of keys) {
-      const group = `${key.activityId}\u0000${key.category}\u0000${key.level}`;
-      groups.set(group, [...(groups.get(group) ?? []), key]);
-    }
+    const groups = groupBy(keys, (key) => `${key.activityId}\u0000${key.category}\u0000${key.level}`);
     for (const group of [...groups.keys()].sort()) {
       const lines = groups.get(group)!.sort((a, b) => a.participantId - b.participantId);
       const k = [lines[0]!.activityId, lines[0]!.category, lines[0]!.level, kind];

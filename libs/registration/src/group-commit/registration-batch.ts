@@ -1,15 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { IdempotencyService, ItemOutcome, TransactionService } from '@app/core';
+import { groupBy, IdempotencyService, ItemOutcome, TransactionService } from '@app/core';
 import { NotificationType } from '@app/notifications';
 import { NormalizedRegistration } from '../dto/profile.validator';
 import { CreateRegistrationDto, Locale } from '../dto/registration.dto';
 import { ParticipationKind, RegistrationEntity, SessionEntity } from '../entities';
 import { kindOfStatus } from '../counting/participation.sql';
-import { ParticipationCounter, ParticipationKey } from '../counting/participation.counter';
-import { newCheckInCode } from '../manage-token';
+import { ParticipationCounter, placeOf } from '../counting/participation.counter';
 import { ParticipantsService } from '../participants.service';
 import { alreadyRegistered, categoryNotOffered, sessionFull } from '../registration.errors';
 import { RegistrationNotifier } from '../registration.notifier';
+import { newRegistrationRow } from '../registration.row';
 import { RegistrationCreated } from '../registration.views';
 import { takeSeats } from './seats';
 import { BatchRows, SeatTake } from './batch-rows';
@@ -152,7 +152,10 @@ export class RegistrationBatch {
       // every new registration is active, so each has a kind; kinds in a fixed order (lock order)
       const byKind = groupBy(written, (w) => kindOfStatus(w.reg.status)!);
       for (const kind of [...byKind.keys()].sort()) {
-        await counter.addMany(byKind.get(kind)!.map(placeOf), kind as ParticipationKind);
+        await counter.addMany(
+          byKind.get(kind)!.map((w) => placeOf(w.reg, w.item.session)),
+          kind as ParticipationKind,
+        );
       }
       await this.notifier.registrationEvents(
         tx,
@@ -197,46 +200,24 @@ export class RegistrationBatch {
   ): Written {
     const { dto, norm, session } = item;
     const { nonce, token } = this.notifier.tokens.issue();
-    const reg = Object.assign(new RegistrationEntity(), {
+    const reg = newRegistrationRow({
       sessionId: session.id,
-      participantId: 0,
-      category: dto.category,
-      level: norm.level,
+      participantId: 0, // filled in after the participant upsert, with activeKey
+      dto,
+      norm,
+      locale: item.locale,
       status: waitlist ? 'waitlisted' : session.requiresApproval ? 'pending_approval' : 'confirmed',
-      activeKey: 0,
       waitlistSeq: waitlist?.seq ?? null,
       tokenNonce: nonce,
-      checkInCode: newCheckInCode(),
-      name: dto.name,
-      email: dto.email,
-      phone: norm.phone,
-      idNumber: norm.idNumber,
-      locale: item.locale,
-      profile: norm.profile,
-      answers: dto.answers ?? null,
-      consentVersion: dto.consentVersion ?? null,
-      consentedAt: dto.consentVersion ? now : null,
-      statusReason: null,
       channel: 'online',
-      checkedInAt: null,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies Omit<RegistrationEntity, 'id'>);
+      now,
+    });
     return { index, item, reg, token, waitlistPosition: waitlist?.position };
   }
 }
 
 const scopeOf = (item: BatchItem) => `registration:${item.session.id}`;
 const placeKey = (item: BatchItem) => `${item.session.id}\n${item.norm.identityKey}`;
-
-function placeOf({ item, reg }: Written): ParticipationKey {
-  return {
-    activityId: item.session.activityId,
-    category: reg.category,
-    level: reg.level ?? '',
-    participantId: reg.participantId,
-  };
-}
 
 /** Indexes of the items to write here: a later item with the place or key of an earlier one goes alone. */
 function withoutTwins(items: BatchItem[]): number[] {
@@ -248,15 +229,4 @@ function withoutTwins(items: BatchItem[]): number[] {
     for (const m of marks) seen.add(m);
     return [i];
   });
-}
-
-function groupBy<T>(values: T[], key: (value: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const v of values) {
-    const k = key(v);
-    const group = groups.get(k);
-    if (group) group.push(v);
-    else groups.set(k, [v]);
-  }
-  return groups;
 }
