@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { notFound } from '@app/core';
+import { notFound, RecentReads } from '@app/core';
 import { ActivityEntity, ActivityUnitEntity, ProgramEntity, SeriesEntity, TargetEntity, UnitEntity } from './entities';
 import {
   activityView,
@@ -20,7 +20,7 @@ import {
  */
 @Injectable()
 export class CatalogService {
-  private readonly titles = new Map<number, { title: string; until: number }>();
+  private readonly titles = new RecentReads<number, string>(60_000);
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -105,12 +105,8 @@ export class CatalogService {
    * An activity's title, for messages on hot paths. Titles change only by re-importing a plan
    * file, which restarts nothing, so entries expire after a minute rather than never.
    */
-  async activityTitle(id: number): Promise<string> {
-    const hit = this.titles.get(id);
-    if (hit && hit.until > Date.now()) return hit.title;
-    const { title } = await this.getActivityEntity(id);
-    this.titles.set(id, { title, until: Date.now() + 60_000 });
-    return title;
+  activityTitle(id: number): Promise<string> {
+    return this.titles.get(id, async (key) => (await this.getActivityEntity(key)).title);
   }
 
   async getActivity(id: number): Promise<ActivityView> {

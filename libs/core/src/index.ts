@@ -31,3 +31,4 @@ export * from './http/http-semantics';
 export * from './batching/group-committer';
 export * from './database/insert-rows';
 export * from './collections/group-by';
+export * from './caching/recent-reads';

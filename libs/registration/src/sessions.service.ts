@@ -6,6 +6,7 @@ import {
   FieldProblem,
   invalid,
   notFound,
+  RecentReads,
   TransactionContext,
   TransactionService,
   unprocessable,
@@ -43,7 +44,7 @@ export class SessionsService {
   ) {}
 
   /** Sessions as read a moment ago, for the registration hot path (see {@link getRecentSession}). */
-  private readonly recent = new Map<number, { session: SessionEntity; until: number }>();
+  private readonly recent = new RecentReads<number, SessionEntity>(RECENT_MS);
 
   async getSession(id: number): Promise<SessionEntity> {
     const session = await this.db.getRepository(SessionEntity).findOneBy({ id });
@@ -57,17 +58,12 @@ export class SessionsService {
    * commit does; a change in this process forgets it at once, one in another process is caught by
    * that check.
    */
-  async getRecentSession(id: number): Promise<SessionEntity> {
-    const hit = this.recent.get(id);
-    if (hit && hit.until > Date.now()) return hit.session;
-    const session = await this.getSession(id);
-    this.recent.set(id, { session, until: Date.now() + RECENT_MS });
-    if (this.recent.size > 10_000) this.recent.clear();
-    return session;
+  getRecentSession(id: number): Promise<SessionEntity> {
+    return this.recent.get(id, (key) => this.getSession(key));
   }
 
   forgetRecent(id: number): void {
-    this.recent.delete(id);
+    this.recent.forget(id);
   }
 
   async view(id: number): Promise<SessionView> {
