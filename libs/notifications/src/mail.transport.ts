@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
@@ -125,8 +126,13 @@ export class MailTransport implements OnApplicationShutdown {
     const messageId = mail.messageId || notificationMessageId(mail.notificationId, this.domain);
     const from = mail.senderName ? { name: mail.senderName, address: this.envelopeFrom } : this.config.mailFrom;
     // composed once into bytes: the same bytes go to SMTP or to the .eml file, and handing
-    // nodemailer a finished message is much cheaper than letting it stream the parts
+    // nodemailer a finished message is much cheaper than letting it stream the parts.
+    // One boundary base for the tree: without it nodemailer draws 8 random bytes for every MIME
+    // part (about 12 µs each on this VM) though only the root's is used; randomUUID draws from a
+    // buffered pool, and the same base serves the raw message's wrapper
+    const baseBoundary = randomUUID().replaceAll('-', '');
     const raw = await new MailComposer({
+      baseBoundary,
       from,
       to: mail.to,
       subject: mail.subject,
@@ -139,7 +145,13 @@ export class MailTransport implements OnApplicationShutdown {
       .compile()
       .build();
     if (this.smtp) {
-      await this.smtp.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to.address] }, raw });
+      // the Message-ID given again, or nodemailer draws one for the wrapper that it never sends
+      await this.smtp.sendMail({
+        envelope: { from: this.envelopeFrom, to: [mail.to.address] },
+        raw,
+        messageId,
+        baseBoundary,
+      });
       return messageId;
     }
     // mail holds personal data: the folder 0700, the files 0600 (DATA_DIR's rule)
