@@ -1,6 +1,7 @@
 import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { BatchRows } from '@app/registration/group-commit/batch-rows';
+import { SessionsService } from '@app/registration/sessions.service';
 import { startTestApp, TestApp } from '@app/testing/test-app';
 import { activityId, createSession, enterprise, login, phd, targetActual } from '@app/testing/fixtures';
 
@@ -273,6 +274,29 @@ describe('group commit of registrations on MariaDB', () => {
       expect(c - b - (b - a)).toBeLessThan(200);
     } finally {
       await runner.release();
+    }
+  });
+
+  it('reads a session a burst finds out of the cache once, not once per request', async () => {
+    const session = await createSession(t.http, admin, fair);
+    const sessions = t.app.get(SessionsService);
+    const read = sessions.getSession.bind(sessions);
+    // each read is real, only slower, as under load: the whole burst arrives while the first is on its way
+    const reads = jest.spyOn(sessions, 'getSession').mockImplementation(async (id) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return read(id);
+    });
+    try {
+      const replies = await burst(
+        session.id,
+        Array.from({ length: 24 }, (_, i) => phd(7600 + i)),
+      );
+      expect(replies.map((r) => r.status)).toEqual(replies.map(() => 201));
+      // one read shared by the burst (24 before reads were shared); on a loaded machine one more if the
+      // burst outlasts the cache's second, and one for an item that goes the one-by-one way (it reads afresh)
+      expect(reads.mock.calls.filter(([id]) => id === session.id).length).toBeLessThanOrEqual(3);
+    } finally {
+      reads.mockRestore();
     }
   });
 
