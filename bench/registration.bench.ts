@@ -77,11 +77,12 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       // the API processes stop first so the raw loops have the database to themselves
       await Promise.all(pair.map((p) => p.stop()));
     }
-    const rawHot = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false, 1);
-    const rawSpread = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false, 100);
-    const rawNaive = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, true, 1);
-    const rawHotUncounted = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false, 1, false);
-    const rawSpreadUncounted = await rawLoop(pool, fair, HOT_CAPACITY, HOT_TOTAL, false, 100, false);
+    const raw = (loop: Partial<RawLoop>) => rawLoop(pool, fair, { naive: false, sessions: 1, counting: true, ...loop });
+    const rawHot = await raw({});
+    const rawSpread = await raw({ sessions: 100 });
+    const rawNaive = await raw({ naive: true });
+    const rawHotUncounted = await raw({ counting: false });
+    const rawSpreadUncounted = await raw({ sessions: 100, counting: false });
 
     const oversell = async (sessionId: number) => {
       const [rows] = await pool.query<RowDataPacket[]>(
@@ -93,7 +94,7 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
     const apiHot = summarize(hotRun.latencies, hotRun.wallMs);
     const apiSpread = summarize(spreadRun.latencies, spreadRun.wallMs);
     const apiTwo = summarize(twoRun.latencies, twoRun.wallMs);
-    const raw = summarize(rawHot.latencies, rawHot.wallMs);
+    const rawOne = summarize(rawHot.latencies, rawHot.wallMs);
     const rawHundred = summarize(rawSpread.latencies, rawSpread.wallMs);
     const naive = summarize(rawNaive.latencies, rawNaive.wallMs);
     const rawUncounted = summarize(rawHotUncounted.latencies, rawHotUncounted.wallMs);
@@ -105,15 +106,15 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       apiHotSession: apiHot,
       apiHundredSessions: apiSpread,
       apiHotSessionTwoProcesses: apiTwo,
-      rawMysql2SameSqlHot: raw,
+      rawMysql2SameSqlHot: rawOne,
       rawMysql2SameSqlHundred: rawHundred,
       rawNaiveReadThenWrite: naive,
       rawWithoutCountingHot: rawUncounted,
       rawWithoutCountingHundred: rawHundredUncounted,
-      ratioApiToRawHot: round(apiHot.perSecond / raw.perSecond),
+      ratioApiToRawHot: round(apiHot.perSecond / rawOne.perSecond),
       ratioApiToRawHundred: round(apiSpread.perSecond / rawHundred.perSecond),
-      ratioTwoProcessesToRawHot: round(apiTwo.perSecond / raw.perSecond),
-      p99RatioApiToRawHot: round(apiHot.p99Ms / raw.p99Ms),
+      ratioTwoProcessesToRawHot: round(apiTwo.perSecond / rawOne.perSecond),
+      p99RatioApiToRawHot: round(apiHot.p99Ms / rawOne.p99Ms),
       ratioApiToRawWithoutCountingHot: round(apiHot.perSecond / rawUncounted.perSecond),
       ratioApiToRawWithoutCountingHundred: round(apiSpread.perSecond / rawHundredUncounted.perSecond),
       oversellApiHot: await oversell(hot.id),
@@ -153,20 +154,21 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
  * rules; `counting: false` leaves them out, as this loop did before participations existed),
  * outbox insert, commit.
  */
-async function rawLoop(
-  pool: Pool,
-  activityId: number,
-  capacity: number,
-  total: number,
-  naive: boolean,
-  sessions: number,
-  counting = true,
-) {
+interface RawLoop {
+  /** read the counter, then write it (oversells), instead of the conditional UPDATE */
+  naive: boolean;
+  /** sessions of the activity the registrations are spread over */
+  sessions: number;
+  /** write the participation line and its distinct total, as a registration must */
+  counting: boolean;
+}
+
+async function rawLoop(pool: Pool, activityId: number, { naive, sessions, counting }: RawLoop) {
   const now = new Date();
   const sessionIds: number[] = [];
-  for (let k = 0; k < sessions; k++) sessionIds.push(await rawSession(pool, activityId, capacity, now));
+  for (let k = 0; k < sessions; k++) sessionIds.push(await rawSession(pool, activityId, HOT_CAPACITY, now));
   const tag = randomBytes(3).toString('hex');
-  const run = await runConcurrent(total, CONCURRENCY, async (i) => {
+  const run = await runConcurrent(HOT_TOTAL, CONCURRENCY, async (i) => {
     const sessionId = sessionIds[i % sessions]!;
     const conn = await pool.getConnection();
     try {

@@ -107,11 +107,12 @@ export class BatchRows {
     const pending = when((t) => (t.held === 'pending' ? t.seated : 0));
     const waitlisted = when((t) => t.waitlisted);
     const seated = when((t) => t.seated);
+    const sessionIds = [...new Set(takes.map((t) => t.sessionId))];
     const result = (await this.em.query(
       `UPDATE session_quotas
           SET confirmed = confirmed + ${confirmed.sql}, pending = pending + ${pending.sql},
               waitlisted = waitlisted + ${waitlisted.sql}, waitlist_seq = waitlist_seq + ${waitlisted.sql}
-        WHERE session_id IN (${[...new Set(takes.map((t) => t.sessionId))].map(() => '?').join(', ')})
+        WHERE session_id IN (${sessionIds.map(() => '?').join(', ')})
           AND (${takes.map(() => '(session_id = ? AND category = ?)').join(' OR ')})
           AND confirmed + pending + ${seated.sql} <= capacity`,
       [
@@ -119,7 +120,7 @@ export class BatchRows {
         ...pending.params,
         ...waitlisted.params,
         ...waitlisted.params,
-        ...new Set(takes.map((t) => t.sessionId)),
+        ...sessionIds,
         ...takes.flatMap((t) => [t.sessionId, t.category]),
         ...seated.params,
       ],
