@@ -3,9 +3,11 @@ import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import nodemailer, { Transporter } from 'nodemailer';
+import { PassThrough } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
+import type MailMessage from 'nodemailer/lib/mailer/mail-message';
+import MimeNode from 'nodemailer/lib/mime-node';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, AppConfig, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@app/core';
 
@@ -85,6 +87,32 @@ export function pooledSmtp(url: string, maxConnections: number): SMTPPool {
 }
 
 /**
+ * A finished message as the SMTP pool takes it: nodemailer's own MimeNode (the pool reads its
+ * envelope and Message-ID from it), whose stream is the composed bytes in one chunk. The stock
+ * raw node streams the same bytes through a pipeline and a newline transform: about 0.2 ms of a
+ * send's 1 ms on this VM, for bytes that MailComposer already ends with CRLF.
+ */
+class ComposedMessage extends MimeNode {
+  constructor(
+    private readonly bytes: Buffer,
+    envelope: { from: string; to: string[] },
+    messageId: string,
+    baseBoundary: string,
+  ) {
+    // a base boundary of its own or the node draws one, unused: it has no parts
+    super('message/rfc822', { baseBoundary });
+    this.setEnvelope(envelope);
+    this.setHeader('Message-ID', messageId);
+  }
+
+  override createReadStream(): PassThrough {
+    const stream = new PassThrough();
+    stream.end(this.bytes);
+    return stream;
+  }
+}
+
+/**
  * The one way mail leaves the platform: a pooled SMTP transport when SMTP_URL is set,
  * otherwise `.eml` files under `mailDir` (the embedded default). One instance per process.
  */
@@ -93,14 +121,14 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
   private readonly domain: string;
   private readonly envelopeFrom: string;
-  private readonly smtp?: Transporter;
+  private readonly smtp?: SMTPPool;
   private closed = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.domain = mailDomain(config.mailFrom);
     this.envelopeFrom = mailAddress(config.mailFrom);
     if (config.smtpUrl) {
-      this.smtp = nodemailer.createTransport(pooledSmtp(config.smtpUrl, Math.min(config.workerConcurrency, 10)));
+      this.smtp = pooledSmtp(config.smtpUrl, Math.min(config.workerConcurrency, 10));
     }
   }
 
@@ -127,9 +155,8 @@ export class MailTransport implements OnApplicationShutdown {
     const from = mail.senderName ? { name: mail.senderName, address: this.envelopeFrom } : this.config.mailFrom;
     // composed once into bytes: the same bytes go to SMTP or to the .eml file, and handing
     // nodemailer a finished message is much cheaper than letting it stream the parts.
-    // One boundary base for the tree: without it nodemailer draws 8 random bytes for every MIME
-    // part (about 3 µs each on this VM) though only the root's is used; randomUUID draws from a
-    // buffered pool, and the same base serves the raw message's wrapper
+    // The boundary base for the tree's root, drawn from randomUUID's buffered pool (only the
+    // root's is used; nodemailer still draws 8 random bytes for each child part, unused)
     const baseBoundary = randomUUID().replaceAll('-', '');
     const raw = await new MailComposer({
       baseBoundary,
@@ -145,13 +172,20 @@ export class MailTransport implements OnApplicationShutdown {
       .compile()
       .build();
     if (this.smtp) {
-      // the Message-ID given again, or nodemailer draws one for the wrapper that it never sends
-      await this.smtp.sendMail({
-        envelope: { from: this.envelopeFrom, to: [mail.to.address] },
+      // straight to the pool, as nodemailer's own Mailer hands it a message (its transport
+      // interface: `data` and `message`); the Mailer's extra pass over a raw message is the cost
+      const message = new ComposedMessage(
         raw,
+        { from: this.envelopeFrom, to: [mail.to.address] },
         messageId,
         baseBoundary,
-      });
+      );
+      // what the pool reads of a message; the rest of Mailer's MailMessage is the Mailer's
+      const entry: Pick<MailMessage<SMTPPool.SentMessageInfo>, 'data' | 'message'> = { data: {}, message };
+      const pool = this.smtp;
+      await new Promise<void>((resolve, reject) =>
+        pool.send(entry as MailMessage<SMTPPool.SentMessageInfo>, (error) => (error ? reject(error) : resolve())),
+      );
       return messageId;
     }
     // mail holds personal data: the folder 0700, the files 0600 (DATA_DIR's rule)
