@@ -134,33 +134,61 @@ export async function benchNotifications(): Promise<Record<string, number | stri
 
   const api = await createApiApp(loadConfig(env));
   const workerMain = process.env.WORKER_MAIN ?? join(__dirname, '../apps/worker/src/main.js');
-  const workers: ChildProcess[] = Array.from({ length: WORKERS }, () =>
-    // WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the worker in a bench run
-    spawn(process.execPath, [...(process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), workerMain], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
   const outbox = api.get(NotificationsService);
   const tx = api.get(TransactionService);
   const enqueue = (rows: NewNotification[]) => tx.withTransaction((t) => outbox.enqueueMany(t, rows));
-  try {
-    // warm-up: worker start, JIT, pools, connections
-    await enqueue(Array.from({ length: 300 }, (_, i) => notification(i, 'warm')));
-    await until(() => sink.count >= 300, 60_000, 'warm-up');
-    sink.reset();
 
-    const rows = Array.from({ length: MESSAGES }, (_, i) => notification(i, 'run'));
-    const started = performance.now();
-    await enqueue(rows);
-    const enqueueTxMs = performance.now() - started;
-    await until(() => sink.seen.size >= MESSAGES, 300_000, 'pipeline messages');
-    const pipelineMs = performance.now() - started;
-    const repeats = sink.count - sink.seen.size;
+  /** One pipeline run with `count` worker processes, warmed up, stopped after. */
+  async function pipeline(count: number, run: string) {
+    const workers: ChildProcess[] = Array.from({ length: count }, () =>
+      // WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the worker in a bench run
+      spawn(process.execPath, [...(process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), workerMain], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    );
+    try {
+      // warm-up: worker start, JIT, pools, connections
+      await enqueue(Array.from({ length: 300 }, (_, i) => notification(i, `${run}-warm`)));
+      await until(() => sink.count >= 300, 60_000, 'warm-up');
+      sink.reset();
+
+      const rows = Array.from({ length: MESSAGES }, (_, i) => notification(i, run));
+      const started = performance.now();
+      await enqueue(rows);
+      const enqueueTxMs = performance.now() - started;
+      await until(() => sink.seen.size >= MESSAGES, 300_000, 'pipeline messages');
+      const ms = performance.now() - started;
+      return {
+        enqueueTxMs,
+        ms,
+        perSecond: (MESSAGES / ms) * 1000,
+        repeats: sink.count - sink.seen.size,
+        facts: rows[1]!.facts,
+      };
+    } finally {
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((ok) => {
+              if (w.exitCode !== null) return ok();
+              w.once('exit', () => ok());
+              w.kill('SIGTERM');
+            }),
+        ),
+      );
+      sink.reset();
+    }
+  }
+
+  try {
+    const one = await pipeline(WORKERS, 'run');
+    // a worker process uses one core at most: the same with a process for each of two cores
+    const two = await pipeline(2 * WORKERS, 'run2');
 
     // the same message, rendered once, over the same kind of pooled transport
     const mail = await renderNotification(
-      { id: 1, type: 'registration_confirmed', locale: 'zh-CN', facts: rows[1]!.facts, createdAt: new Date() },
+      { id: 1, type: 'registration_confirmed', locale: 'zh-CN', facts: one.facts, createdAt: new Date() },
       'talent.quanzhou.example',
     );
     const build = (i: number): SendMailOptions => ({
@@ -183,31 +211,24 @@ export async function benchNotifications(): Promise<Record<string, number | stri
     const rawStock = await rawLoop(stock, Math.min(MESSAGES, 1000), build);
     stock.close();
 
-    const pipelinePerSecond = (MESSAGES / pipelineMs) * 1000;
     return {
       messages: MESSAGES,
       workers: WORKERS,
       workerConcurrency: CONCURRENCY,
-      enqueueTransactionMs: round(enqueueTxMs),
-      pipelineSeconds: round(pipelineMs / 1000),
-      pipelinePerSecond: Math.round(pipelinePerSecond),
-      pipelineRepeats: repeats,
+      enqueueTransactionMs: round(one.enqueueTxMs),
+      pipelineSeconds: round(one.ms / 1000),
+      pipelinePerSecond: Math.round(one.perSecond),
+      pipelineRepeats: one.repeats,
       rawPooledNodemailerPerSecond: Math.round(rawPooled),
-      pipelineVsRawRatio: round(pipelinePerSecond / rawPooled, 3),
+      pipelineVsRawRatio: round(one.perSecond / rawPooled, 3),
+      twoWorkerProcesses: 2 * WORKERS,
+      pipelineTwoWorkersPerSecond: Math.round(two.perSecond),
+      pipelineTwoWorkersRepeats: two.repeats,
+      pipelineTwoWorkersVsRawRatio: round(two.perSecond / rawPooled, 3),
       rawStockPoolNagleOnPerSecond: Math.round(rawStock),
-      note: 'raw = same rendered message, pooled transport with the worker settings (10 connections, TCP_NODELAY), 50 concurrent senders; stock = nodemailer pool defaults (Nagle on)',
+      note: 'raw = same rendered message, pooled transport with the worker settings (10 connections, TCP_NODELAY), 50 concurrent senders, one process; the pipeline runs once with WORKERS worker processes and once with twice as many; stock = nodemailer pool defaults (Nagle on)',
     };
   } finally {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((ok) => {
-            if (w.exitCode !== null) return ok();
-            w.once('exit', () => ok());
-            w.kill('SIGTERM');
-          }),
-      ),
-    );
     await api.close();
     await sink.close();
     await db.drop();
