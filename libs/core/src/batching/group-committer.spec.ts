@@ -79,6 +79,31 @@ describe('GroupCommitter', () => {
     expect(most).toBe(1);
   });
 
+  it('keeps the key while items of a batch go alone: the next batch does not overtake them', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const order: string[] = [];
+    const { fn } = recorder(async (items) => {
+      if (items[0] === 1) await gate;
+      order.push(`batch ${items.join(',')}`);
+      return items.map((n): ItemOutcome<string> =>
+        n === 2 ? { kind: 'alone' } : { kind: 'done', value: `batch ${n}` },
+      );
+    });
+    const slowAlone = async (n: number) => {
+      await new Promise((r) => setTimeout(r, 20));
+      order.push(`alone ${n}`);
+      return `alone ${n}`;
+    };
+    const c = new GroupCommitter<number, string>({ maxBatch: 10, maxWaitMs: 1 }, fn, slowAlone);
+    const first = [c.submit('a', 1), c.submit('a', 2)];
+    await new Promise((r) => setTimeout(r, 20));
+    const second = [c.submit('a', 3), c.submit('a', 4)];
+    release();
+    await Promise.all([...first, ...second]);
+    expect(order).toEqual(['batch 1,2', 'alone 2', 'batch 3,4']);
+  });
+
   it('sends a lone item the one-by-one way without calling the batch', async () => {
     const { batches, fn } = recorder(done);
     const c = new GroupCommitter<number, string>({ maxBatch: 10, maxWaitMs: 1 }, fn, alone);
