@@ -88,9 +88,10 @@ export function pooledSmtp(url: string, maxConnections: number): SMTPPool {
 
 /**
  * A finished message as the SMTP pool takes it: nodemailer's own MimeNode (the pool reads its
- * envelope and Message-ID from it), whose stream is the composed bytes in one chunk. The stock
- * raw node streams the same bytes through a pipeline and a newline transform: about 0.2 ms of a
- * send's 1 ms on this VM, for bytes that MailComposer already ends with CRLF.
+ * envelope and Message-ID from it), whose stream is the composed bytes in one chunk. Through the
+ * Mailer, a raw node streams the same bytes again, through a pipeline and a newline transform, for
+ * bytes that MailComposer already ends with CRLF: compose and send cost about 8 % less CPU without
+ * it (1.01 ms against 1.10 ms a message, medians of eight alternating runs on this VM).
  */
 class ComposedMessage extends MimeNode {
   constructor(
