@@ -173,8 +173,7 @@ export class MailTransport implements OnApplicationShutdown {
       .compile()
       .build();
     if (this.smtp) {
-      // straight to the pool, as nodemailer's own Mailer hands it a message (its transport
-      // interface: `data` and `message`); the Mailer's extra pass over a raw message is the cost
+      // straight to the pool (nodemailer's transport interface), not through the Mailer: see ComposedMessage
       const message = new ComposedMessage(
         raw,
         { from: this.envelopeFrom, to: [mail.to.address] },
