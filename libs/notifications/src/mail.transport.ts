@@ -3,7 +3,7 @@ import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type MailMessage from 'nodemailer/lib/mailer/mail-message';
@@ -86,6 +86,35 @@ export function pooledSmtp(url: string, maxConnections: number): SMTPPool {
   });
 }
 
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The message's bytes, from its tree straight into memory: the same bytes as `MimeNode.build()`
+ * (a test holds it). `build()` reads them back through `createReadStream()`, a `pipeline` whose
+ * only stage here adds a last line end when there is none, and Node 20 builds an AbortError with
+ * a stack trace at the end of every pipeline. Rendering and composing a ticket costs 1.84 ms of
+ * CPU this way against 1.99 ms (medians of six alternating runs of 5,000 on the bench VM).
+ */
+export function composeBytes(root: MimeNode): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const collector = new Writable({
+    write(chunk: Buffer, _encoding, next) {
+      if (chunk.length) chunks.push(chunk);
+      next();
+    },
+  });
+  return new Promise((resolve, reject) =>
+    root.stream(collector, {}, (error) => {
+      if (error) return reject(error);
+      // what nodemailer's LastNewline does: a message ends with a line end
+      const last = chunks.at(-1)?.at(-1);
+      if (last !== LF) chunks.push(last === CR ? Buffer.from('\n') : Buffer.from('\r\n'));
+      resolve(Buffer.concat(chunks));
+    }),
+  );
+}
+
 /**
  * A finished message as the SMTP pool takes it: nodemailer's own MimeNode (the pool reads its
  * envelope and Message-ID from it), whose stream is the composed bytes in one chunk. Through the
@@ -159,19 +188,19 @@ export class MailTransport implements OnApplicationShutdown {
     // The boundary base for the tree's root, drawn from randomUUID's buffered pool (only the
     // root's is used; nodemailer still draws 8 random bytes for each child part, unused)
     const baseBoundary = randomUUID().replaceAll('-', '');
-    const raw = await new MailComposer({
-      baseBoundary,
-      from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      attachments: mail.attachments,
-      messageId,
-      headers: { 'X-Notification-Id': String(mail.notificationId) },
-    })
-      .compile()
-      .build();
+    const raw = await composeBytes(
+      new MailComposer({
+        baseBoundary,
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        attachments: mail.attachments,
+        messageId,
+        headers: { 'X-Notification-Id': String(mail.notificationId) },
+      }).compile(),
+    );
     if (this.smtp) {
       // straight to the pool (nodemailer's transport interface), not through the Mailer: see ComposedMessage
       const message = new ComposedMessage(
