@@ -12,6 +12,10 @@ import { round, runConcurrent, summarize } from './stats';
 const CONCURRENCY = 64;
 const HOT_TOTAL = Number(process.env.BENCH_REGISTRATIONS ?? 4000);
 const HOT_CAPACITY = 1000;
+/** requests before anything is measured, for the API and for the raw loop alike */
+const WARM_UP = 600;
+/** enterprise numbers the warm-up takes (the runs take 0–3,999 and 5,000–8,999) */
+const WARM_ENTERPRISES = 9000;
 /** the API relays every registration's message here; no worker runs, so the run empties it after */
 const QUEUE_REDIS_URL = 'redis://127.0.0.1:6379/13';
 
@@ -48,10 +52,15 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
         token,
       );
 
-    // warm-up: JIT, pools, prepared plans
-    const warm = await newSession(100000);
-    await runConcurrent(300, CONCURRENCY, (i) =>
-      http(api.url, `/api/sessions/${warm.id}/registrations`, phd(900000 + i)),
+    // warm-up: JIT, pools, prepared plans, over the paths the runs take: both categories, and
+    // both a seat and the waitlist (a small quota fills halfway through)
+    const warm = await newSession(WARM_UP / 4);
+    await runConcurrent(WARM_UP, CONCURRENCY, (i) =>
+      http(
+        api.url,
+        `/api/sessions/${warm.id}/registrations`,
+        i % 2 ? phd(900000 + i) : enterprise(WARM_ENTERPRISES + i),
+      ),
     );
 
     const hot = await newSession(HOT_CAPACITY);
@@ -77,7 +86,10 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       // the API processes stop first so the raw loops have the database to themselves
       await Promise.all(pair.map((p) => p.stop()));
     }
-    const raw = (loop: Partial<RawLoop>) => rawLoop(pool, fair, { naive: false, sessions: 1, counting: true, ...loop });
+    const raw = (loop: Partial<RawLoop>) =>
+      rawLoop(pool, fair, { naive: false, sessions: 1, counting: true, total: HOT_TOTAL, ...loop });
+    // warmed up as the API was: the pool's connections, the server's plans
+    await raw({ total: WARM_UP });
     const rawHot = await raw({});
     const rawSpread = await raw({ sessions: 100 });
     const rawNaive = await raw({ naive: true });
@@ -161,14 +173,16 @@ interface RawLoop {
   sessions: number;
   /** write the participation line and its distinct total, as a registration must */
   counting: boolean;
+  /** registrations the loop makes */
+  total: number;
 }
 
-async function rawLoop(pool: Pool, activityId: number, { naive, sessions, counting }: RawLoop) {
+async function rawLoop(pool: Pool, activityId: number, { naive, sessions, counting, total }: RawLoop) {
   const now = new Date();
   const sessionIds: number[] = [];
   for (let k = 0; k < sessions; k++) sessionIds.push(await rawSession(pool, activityId, HOT_CAPACITY, now));
   const tag = randomBytes(3).toString('hex');
-  const run = await runConcurrent(HOT_TOTAL, CONCURRENCY, async (i) => {
+  const run = await runConcurrent(total, CONCURRENCY, async (i) => {
     const sessionId = sessionIds[i % sessions]!;
     const conn = await pool.getConnection();
     try {
