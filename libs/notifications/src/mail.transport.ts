@@ -94,7 +94,8 @@ const LF = 0x0a;
  * (a test holds it). `build()` reads them back through `createReadStream()`, a `pipeline` whose
  * only stage here adds a last line end when there is none, and Node 20 builds an AbortError with
  * a stack trace at the end of every pipeline. Rendering and composing a ticket costs 1.84 ms of
- * CPU this way against 1.99 ms (medians of six alternating runs of 5,000 on the bench VM).
+ * CPU this way against 1.99 ms (medians of six alternating runs of 5,000 on the "evening" VM of
+ * README Benchmarks).
  */
 export function composeBytes(root: MimeNode): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -120,7 +121,7 @@ export function composeBytes(root: MimeNode): Promise<Buffer> {
  * envelope and Message-ID from it), whose stream is the composed bytes in one chunk. Through the
  * Mailer, a raw node streams the same bytes again, through a pipeline and a newline transform, for
  * bytes that MailComposer already ends with CRLF: compose and send cost about 8 % less CPU without
- * it (1.01 ms against 1.10 ms a message, medians of eight alternating runs on this VM).
+ * it (1.01 ms against 1.10 ms a message, medians of eight alternating runs on the "afternoon" VM).
  */
 class ComposedMessage extends MimeNode {
   constructor(
