@@ -1,17 +1,8 @@
 import { buildIcs, foldLine } from './ics';
+import { session as scheduled } from './render.fixtures';
 
-const session = {
-  id: 7,
-  activityTitle: '泉州人才港湾博览会；第二届, 企业专场',
-  title: '企业对接专场',
-  startsAt: '2025-03-15T01:00:00.000Z',
-  endsAt: '2025-03-15T09:30:00.000Z',
-  venue: '海峡体育中心',
-  city: '泉州市',
-  mode: 'offline' as const,
-  onlineUrl: null,
-  status: 'scheduled',
-};
+// a title with the characters iCalendar escapes
+const session = { ...scheduled, activityTitle: '泉州人才港湾博览会；第二届, 企业专场' };
 
 describe(buildIcs.name, () => {
   const sut = buildIcs({

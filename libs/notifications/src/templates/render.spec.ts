@@ -1,32 +1,11 @@
 import QRCode from 'qrcode';
 import { inflateSync } from 'node:zlib';
 import { NOTIFICATION_TYPES, NotificationFacts } from '../notification.types';
+import { facts, session } from './render.fixtures';
 import { formatTimeRange, formatWhere } from './format';
 import { qrCodePng } from './qr-png';
 import { renderNotification, toLocale } from './render';
 
-const session = {
-  id: 7,
-  activityTitle: '泉州人才港湾博览会',
-  title: '企业对接专场',
-  startsAt: '2025-03-15T01:00:00.000Z',
-  endsAt: '2025-03-15T09:30:00.000Z',
-  venue: '海峡体育中心',
-  city: '泉州市',
-  mode: 'offline' as const,
-  onlineUrl: null,
-  status: 'scheduled',
-};
-const facts: NotificationFacts = {
-  recipientName: '王芳',
-  session,
-  previousSession: { ...session, startsAt: '2025-03-14T01:00:00.000Z', endsAt: '2025-03-14T09:30:00.000Z' },
-  registrationId: 12,
-  manageUrl: 'https://talent.example/api/registrations/12?token=abc',
-  checkInCode: 'K7Q2M9',
-  waitlistPosition: 3,
-  reason: '名额调整',
-};
 const render = (type: (typeof NOTIFICATION_TYPES)[number], locale: string, f: NotificationFacts = facts) =>
   renderNotification({ id: 5, type, locale, facts: f, createdAt: new Date('2025-03-01T00:00:00Z') }, 'mail.example');
 
