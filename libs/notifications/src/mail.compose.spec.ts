@@ -93,6 +93,22 @@ describe(composeBytes.name, () => {
     expect(bytes.toString('latin1')).toContain(Buffer.from('第一段，第二段。\n').toString('base64'));
   });
 
+  it('streams a non-text part in quoted-printable, whose lone line ends are data', async () => {
+    const extra: Mail.Options = {
+      text: 'x',
+      attachments: [
+        {
+          filename: 'd.bin',
+          content: Buffer.from('a\nb\rc\r\nd'),
+          contentType: 'application/octet-stream',
+          contentTransferEncoding: 'quoted-printable',
+        },
+      ],
+    };
+    const bytes = await expectSameAsBuild(extra);
+    expect(bytes.toString('latin1')).toContain('a=0Ab=0Dc\r\nd');
+  });
+
   it('streams a raw part as it is', async () => {
     const raw = 'Content-Type: text/plain\r\n\r\nraw body\r\n';
     const bytes = await composeBytes(message({ text: 'x', attachments: [{ raw }] }));

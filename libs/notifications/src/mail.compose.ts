@@ -13,13 +13,19 @@ function withLastNewline(chunks: Buffer[]): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** Whether every node's body is in memory already (a string or a Buffer, or none). */
-function inMemory(node: MimeNode): boolean {
+/**
+ * Whether {@link serialize} writes what `stream()` would for the tree: every body in memory (a
+ * string, a Buffer or none), no raw part, no quoted-printable outside text.
+ */
+function serializable(node: MimeNode): boolean {
   const { content } = node;
   // a node set up with setRaw() streams its raw value instead of headers and content
   if ((node as { _raw?: unknown })._raw) return false;
   if (content && typeof content !== 'string' && !Buffer.isBuffer(content)) return false;
-  return node.childNodes.every(inMemory);
+  // outside text/* stream() encodes a lone CR or LF (qp's `binary`), which qp.encode has no way to
+  const type = String(node.getHeader('Content-Type') ?? '').toLowerCase();
+  if (content && node.getTransferEncoding() === 'quoted-printable' && !type.startsWith('text/')) return false;
+  return node.childNodes.every(serializable);
 }
 
 /**
@@ -45,7 +51,7 @@ function serialize(node: MimeNode, out: Buffer[]): void {
   out.push(Buffer.from(`\r\n--${String(node.boundary)}--\r\n`));
 }
 
-/** Through `MimeNode.stream()`: for bodies that are streams, files or URLs. */
+/** Through `MimeNode.stream()`: for bodies that are streams, files, URLs or raw parts, and binary QP. */
 function streamed(root: MimeNode): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const collector = new Writable({
@@ -71,7 +77,7 @@ function streamed(root: MimeNode): Promise<Buffer> {
  * README Benchmarks).
  */
 export function composeBytes(root: MimeNode): Promise<Buffer> {
-  if (!inMemory(root)) return streamed(root);
+  if (!serializable(root)) return streamed(root);
   const chunks: Buffer[] = [];
   serialize(root, chunks);
   return Promise.resolve(withLastNewline(chunks));
