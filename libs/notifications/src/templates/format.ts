@@ -42,8 +42,26 @@ const parts = (date: Date, locale: Locale) => {
 const dayText = (p: ReturnType<typeof parts>, locale: Locale): string =>
   locale === 'en' ? `${p.weekday} ${p.day} ${p.month} ${p.year}` : `${p.year}年${p.month}月${p.day}日（${p.weekday}）`;
 
+/**
+ * Recent ranges: the messages about one session (its confirmations, a reminder to every
+ * registrant) all show the same range, and formatting one costs more than the rest of the text.
+ */
+const ranges = new Map<string, string>();
+const RANGES_KEPT = 256;
+
 /** "2025年3月15日（周六）09:00–17:00（北京时间）" / "Sat 15 Mar 2025, 09:00–17:00 (Beijing time, UTC+8)" */
 export function formatTimeRange(startsAt: string, endsAt: string, locale: Locale): string {
+  const key = `${locale} ${startsAt} ${endsAt}`;
+  let text = ranges.get(key);
+  if (text === undefined) {
+    if (ranges.size >= RANGES_KEPT) ranges.clear();
+    text = formatRange(startsAt, endsAt, locale);
+    ranges.set(key, text);
+  }
+  return text;
+}
+
+function formatRange(startsAt: string, endsAt: string, locale: Locale): string {
   const start = parts(new Date(startsAt), locale);
   const end = parts(new Date(endsAt), locale);
   const sameDay = start.year === end.year && start.month === end.month && start.day === end.day;

@@ -53,4 +53,19 @@ describe(foldLine.name, () => {
     const folded = foldLine(`DESCRIPTION:${'汉'.repeat(60)}`);
     expect(folded.split('\r\n ').join('')).toBe(`DESCRIPTION:${'汉'.repeat(60)}`);
   });
+
+  it('folds at 75 octets, counting the continuation space, never inside a character', () => {
+    expect(foldLine('X'.repeat(75))).toBe('X'.repeat(75));
+    expect(foldLine('X'.repeat(76))).toBe(`${'X'.repeat(75)}\r\n X`);
+    expect(foldLine('X'.repeat(75 + 74 + 1))).toBe(`${'X'.repeat(75)}\r\n ${'X'.repeat(74)}\r\n X`);
+    // 3-octet and 4-octet characters: 'A' + 24 × 汉 is 73 octets, one more 汉 would be 76
+    expect(foldLine(`A${'汉'.repeat(25)}`)).toBe(`A${'汉'.repeat(24)}\r\n 汉`);
+    const lines = foldLine(`SUMMARY:${'🎉汉a'.repeat(40)}`).split('\r\n');
+    expect(lines.length).toBeGreaterThan(4);
+    lines.forEach((line, i) => {
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      if (i > 0) expect(line.startsWith(' ')).toBe(true);
+      expect(line).not.toMatch(/[\uD800-\uDBFF]$|^ ?[\uDC00-\uDFFF]/);
+    });
+  });
 });

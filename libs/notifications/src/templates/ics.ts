@@ -1,17 +1,19 @@
 import type { Locale, SessionFacts } from '../notification.types';
 import { formatWhere, sessionName } from './format';
 
-const icsTime = (iso: string | Date): string =>
-  new Date(iso)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+/** 2025-03-15T01:00:00.000Z → 20250315T010000Z (UTC, seconds). */
+const icsTime = (iso: string | Date): string => {
+  const t = new Date(iso).toISOString();
+  return `${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 13)}${t.slice(14, 16)}${t.slice(17, 19)}Z`;
+};
 
 /** RFC 5545 TEXT escaping. */
 const esc = (text: string): string => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1). */
 export function foldLine(line: string): string {
+  // most lines are short: no character walk for them
+  if (Buffer.byteLength(line) <= 75) return line;
   const out: string[] = [];
   let current = '';
   let octets = 0;

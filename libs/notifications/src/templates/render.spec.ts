@@ -180,6 +180,22 @@ describe(formatTimeRange.name, () => {
       'Sat 15 Mar 2025 09:00 – Mon 17 Mar 2025 17:00 (Beijing time, UTC+8)',
     );
   });
+
+  it('remembers a range by its locale, start and end, and forgets the oldest when full', () => {
+    const start = '2025-03-15T01:00:00Z';
+    const range = (end: string, locale: 'zh-CN' | 'en') => formatTimeRange(start, end, locale);
+    expect(range('2025-03-15T09:00:00Z', 'zh-CN')).toBe('2025年3月15日（周六） 09:00–17:00（北京时间）');
+    expect(range('2025-03-15T09:00:00Z', 'en')).toBe('Sat 15 Mar 2025, 09:00–17:00 (Beijing time, UTC+8)');
+    expect(range('2025-03-15T10:00:00Z', 'zh-CN')).toBe('2025年3月15日（周六） 09:00–18:00（北京时间）');
+    expect(formatTimeRange('2025-03-16T01:00:00Z', '2025-03-16T09:00:00Z', 'zh-CN')).toBe(
+      '2025年3月16日（周日） 09:00–17:00（北京时间）',
+    );
+    // many more ranges than are kept, then the first ones again
+    for (let minute = 0; minute < 600; minute++)
+      range(new Date(Date.parse(start) + minute * 60_000).toISOString(), 'en');
+    expect(range('2025-03-15T09:00:00Z', 'zh-CN')).toBe('2025年3月15日（周六） 09:00–17:00（北京时间）');
+    expect(range('2025-03-15T09:00:00Z', 'en')).toBe('Sat 15 Mar 2025, 09:00–17:00 (Beijing time, UTC+8)');
+  });
 });
 
 describe(formatWhere.name, () => {
