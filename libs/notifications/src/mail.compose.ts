@@ -32,6 +32,11 @@ function base64Lines(content: string | Buffer): Buffer {
   return out;
 }
 
+const isText = (node: MimeNode): boolean =>
+  String(node.getHeader('Content-Type') ?? '')
+    .toLowerCase()
+    .startsWith('text/');
+
 /**
  * Whether {@link serialize} writes what `stream()` would for the tree: every body in memory (a
  * string, a Buffer or none), no raw part, no quoted-printable outside text.
@@ -42,14 +47,7 @@ function serializable(node: MimeNode): boolean {
   if ((node as { _raw?: unknown })._raw) return false;
   if (content && typeof content !== 'string' && !Buffer.isBuffer(content)) return false;
   // outside text/* stream() encodes a lone CR or LF (qp's `binary`), which qp.encode has no way to
-  if (content && node.getTransferEncoding() === 'quoted-printable') {
-    if (
-      !String(node.getHeader('Content-Type') ?? '')
-        .toLowerCase()
-        .startsWith('text/')
-    )
-      return false;
-  }
+  if (content && node.getTransferEncoding() === 'quoted-printable' && !isText(node)) return false;
   return node.childNodes.every(serializable);
 }
 

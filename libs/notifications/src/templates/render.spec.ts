@@ -181,7 +181,7 @@ describe(formatTimeRange.name, () => {
     );
   });
 
-  it('remembers a range by its locale, start and end, and forgets the oldest when full', () => {
+  it('remembers a range by its locale, start and end, and formats it again once emptied', () => {
     const start = '2025-03-15T01:00:00Z';
     const range = (end: string, locale: 'zh-CN' | 'en') => formatTimeRange(start, end, locale);
     expect(range('2025-03-15T09:00:00Z', 'zh-CN')).toBe('2025年3月15日（周六） 09:00–17:00（北京时间）');
