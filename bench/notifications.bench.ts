@@ -15,6 +15,7 @@ import { createApiApp } from '../apps/api/src/bootstrap';
 import { testEnv } from '../test/support/test-app';
 import { createTestDatabase } from '../test/support/test-db';
 import { freePort } from '../test/support/api-process';
+import { cpuMeter } from './cpu-share';
 import { round } from './stats';
 
 const MESSAGES = Number(process.env.BENCH_NOTIFICATIONS ?? 5000);
@@ -106,16 +107,17 @@ const notification = (i: number, run: string): NewNotification => ({
   },
 });
 
-/** `lanes` concurrent senders over one transport; resolves with messages per second. */
+/** `lanes` concurrent senders over one transport: messages per second, and the host's steal meanwhile. */
 async function rawLoop(transport: Transporter, total: number, build: (i: number) => SendMailOptions) {
   let next = 0;
+  const cpu = cpuMeter();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: RAW_LANES }, async () => {
       for (let i = next++; i < total; i = next++) await transport.sendMail(build(i));
     }),
   );
-  return (total / (performance.now() - started)) * 1000;
+  return { perSecond: (total / (performance.now() - started)) * 1000, stealPercent: cpu()?.stealPercent };
 }
 
 /**
@@ -161,6 +163,7 @@ export async function benchNotifications(): Promise<Record<string, number | stri
       sink.reset();
 
       const rows = Array.from({ length: MESSAGES }, (_, i) => notification(i, run));
+      const cpu = cpuMeter();
       const started = performance.now();
       await enqueue(rows);
       const enqueueTxMs = performance.now() - started;
@@ -171,6 +174,7 @@ export async function benchNotifications(): Promise<Record<string, number | stri
         ms,
         perSecond: (MESSAGES / ms) * 1000,
         repeats: sink.count - sink.seen.size,
+        stealPercent: cpu()?.stealPercent,
       };
     } finally {
       await Promise.all(
@@ -223,7 +227,7 @@ export async function benchNotifications(): Promise<Record<string, number | stri
     // a worker process uses one core at most: the same with a process for each of two cores
     const two = await pipeline(2 * WORKERS, 'run2');
     const rawAfter = await raw();
-    const rawPooled = (rawBefore + rawAfter) / 2;
+    const rawPooled = (rawBefore.perSecond + rawAfter.perSecond) / 2;
 
     const [host, port] = sink.url.replace('smtp://', '').split(':');
     const stock = nodemailer.createTransport({
@@ -233,7 +237,7 @@ export async function benchNotifications(): Promise<Record<string, number | stri
       maxConnections: 10,
       maxMessages: 1000,
     });
-    const rawStock = await rawLoop(stock, Math.min(MESSAGES, 1000), build);
+    const rawStock = (await rawLoop(stock, Math.min(MESSAGES, 1000), build)).perSecond;
     stock.close();
 
     return {
@@ -245,7 +249,11 @@ export async function benchNotifications(): Promise<Record<string, number | stri
       pipelinePerSecond: Math.round(one.perSecond),
       pipelineRepeats: one.repeats,
       rawPooledNodemailerPerSecond: Math.round(rawPooled),
-      rawPooledBeforeAfter: `${Math.round(rawBefore)} / ${Math.round(rawAfter)}`,
+      rawPooledBeforeAfter: `${Math.round(rawBefore.perSecond)} / ${Math.round(rawAfter.perSecond)}`,
+      // the share of the machine's CPU time its host took during each run (Linux; see cpu-share.ts)
+      stealPercentRawBeforeAfter: `${rawBefore.stealPercent ?? '-'} / ${rawAfter.stealPercent ?? '-'}`,
+      stealPercentPipeline: one.stealPercent ?? '-',
+      stealPercentPipelineTwoWorkers: two.stealPercent ?? '-',
       pipelineVsRawRatio: round(one.perSecond / rawPooled, 3),
       twoWorkerProcesses: 2 * WORKERS,
       pipelineTwoWorkersPerSecond: Math.round(two.perSecond),

@@ -117,14 +117,18 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       );
       return rows.reduce((sum, r) => sum + Math.max(0, Number(r.n) - HOT_CAPACITY), 0);
     };
-    const apiHot = summarize(hotRun.latencies, hotRun.wallMs);
-    const apiSpread = summarize(spreadRun.latencies, spreadRun.wallMs);
-    const apiTwo = summarize(twoRun.latencies, twoRun.wallMs);
-    const rawOne = summarize(rawHot.latencies, rawHot.wallMs);
-    const rawHundred = summarize(rawSpread.latencies, rawSpread.wallMs);
-    const naive = summarize(rawNaive.latencies, rawNaive.wallMs);
-    const rawUncounted = summarize(rawHotUncounted.latencies, rawHotUncounted.wallMs);
-    const rawHundredUncounted = summarize(rawSpreadUncounted.latencies, rawSpreadUncounted.wallMs);
+    const apiHot = summarize(hotRun.latencies, hotRun.wallMs, hotRun.cpu);
+    const apiSpread = summarize(spreadRun.latencies, spreadRun.wallMs, spreadRun.cpu);
+    const apiTwo = summarize(twoRun.latencies, twoRun.wallMs, twoRun.cpu);
+    const rawOne = summarize(rawHot.latencies, rawHot.wallMs, rawHot.cpu);
+    const rawHundred = summarize(rawSpread.latencies, rawSpread.wallMs, rawSpread.cpu);
+    const naive = summarize(rawNaive.latencies, rawNaive.wallMs, rawNaive.cpu);
+    const rawUncounted = summarize(rawHotUncounted.latencies, rawHotUncounted.wallMs, rawHotUncounted.cpu);
+    const rawHundredUncounted = summarize(
+      rawSpreadUncounted.latencies,
+      rawSpreadUncounted.wallMs,
+      rawSpreadUncounted.cpu,
+    );
     return {
       concurrency: CONCURRENCY,
       registrationsPerScenario: HOT_TOTAL,

@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { cpuMeter } from './cpu-share';
 import { benchNotifications } from './notifications.bench';
 import { benchProgress } from './progress.bench';
 import { benchRegistration } from './registration.bench';
@@ -56,7 +57,11 @@ async function main(): Promise<void> {
   for (const name of Object.keys(ALL)) {
     if (only.length && !only.includes(name)) continue;
     console.log(`== ${name}`);
-    results[name] = await runIsolated(name);
+    const cpu = cpuMeter();
+    const result = await runIsolated(name);
+    // the machine's CPU over the whole benchmark: high steal means the host was busy (see cpu-share.ts)
+    const share = cpu();
+    results[name] = share ? { ...result, machineCpuPercent: share } : result;
     console.log(JSON.stringify(results[name], null, 2));
   }
   const dir = join(__dirname, '../../../bench/results');
