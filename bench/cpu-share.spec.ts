@@ -1,4 +1,4 @@
-import { cpuMeter, cpuShare, parseProcStat } from './cpu-share';
+import { cpuMeter, cpuShare, parseProcStat, readCpuTimes, stealAbove } from './cpu-share';
 
 describe('parseProcStat', () => {
   it('sums the machine line: busy without guest time, idle with iowait, steal alone', () => {
@@ -8,7 +8,7 @@ describe('parseProcStat', () => {
   });
 
   it('reads the summed line, not a per-core one, wherever it stands', () => {
-    const text = 'cpu0 9 9 9 9 9 9 9 9\ncpu 1 0 0 2 0 0 0 3\n';
+    const text = 'cpu0 9 9 9 9 9 9 9 9\nintr 7 cpu 8 8 8 8\ncpu 1 0 0 2 0 0 0 3\n';
     expect(parseProcStat(text)).toEqual({ busy: 1, idle: 2, steal: 3 });
   });
 
@@ -44,6 +44,31 @@ describe('cpuShare', () => {
 });
 
 describe('cpuMeter', () => {
+  it('gives the shares between its start and its end, from the reader it is given', () => {
+    const readings = [
+      { busy: 10, idle: 10, steal: 0 },
+      { busy: 40, idle: 20, steal: 10 },
+    ];
+    const end = cpuMeter(() => readings.shift());
+    expect(end()).toEqual({ busyPercent: 60, idlePercent: 20, stealPercent: 20 });
+  });
+
+  it('gives nothing when either reading is missing', () => {
+    const at = { busy: 1, idle: 1, steal: 1 };
+    const later = { busy: 2, idle: 2, steal: 2 };
+    for (const readings of [
+      [undefined, later],
+      [at, undefined],
+    ]) {
+      const end = cpuMeter(() => readings.shift());
+      expect(end()).toBeUndefined();
+    }
+  });
+
+  it('reads nothing where /proc/stat is not', () => {
+    expect(readCpuTimes('/nonexistent/proc/stat')).toBeUndefined();
+  });
+
   it('measures this machine where /proc/stat exists, and gives nothing elsewhere', async () => {
     const end = cpuMeter();
     const until = Date.now() + 100;
@@ -57,5 +82,36 @@ describe('cpuMeter', () => {
     const { busyPercent, idlePercent, stealPercent } = share!;
     expect(busyPercent + idlePercent + stealPercent).toBeCloseTo(100, 0);
     expect(busyPercent).toBeGreaterThan(0); // this test kept a core busy
+  });
+});
+
+describe('stealAbove', () => {
+  const result = {
+    apiHot: { perSecond: 900, stealPercent: 0.4 },
+    rawHot: { perSecond: 400, stealPercent: 26.6 },
+    nested: { deeper: { stealPercentPipeline: 2.1, stealPercentRawAfter: 2 } },
+    machineCpuPercent: { busyPercent: 80, idlePercent: 5, stealPercent: 15 },
+    note: 'stealPercent 99',
+    stealPercentLabel: 'x',
+    perSecond: 99,
+  };
+
+  it('names every steal reading over the limit, with its path', () => {
+    expect(stealAbove(result, 2)).toEqual([
+      'rawHot.stealPercent=26.6',
+      'nested.deeper.stealPercentPipeline=2.1',
+      'machineCpuPercent.stealPercent=15',
+    ]);
+  });
+
+  it('leaves readings at the limit, other numbers and strings alone', () => {
+    expect(stealAbove(result, 30)).toEqual([]);
+    expect(stealAbove({ busyPercent: 99, stealPercent: 2 }, 2)).toEqual([]);
+  });
+
+  it('reads nothing from what is not an object', () => {
+    expect(stealAbove(null, 0)).toEqual([]);
+    expect(stealAbove(5, 0)).toEqual([]);
+    expect(stealAbove('stealPercent', 0)).toEqual([]);
   });
 });

@@ -26,7 +26,6 @@ export function parseProcStat(text: string): CpuTimes | undefined {
   const line = text.split('\n').find((l) => /^cpu\s/.test(l));
   if (!line) return undefined;
   const [user, nice, system, idle, iowait, irq, softirq, steal] = line
-    .trim()
     .split(/\s+/)
     .slice(1)
     .map(Number)
@@ -45,9 +44,10 @@ export function cpuShare(before: CpuTimes, after: CpuTimes): CpuShare | undefine
   return { busyPercent: percent(busy), idlePercent: percent(idle), stealPercent: percent(steal) };
 }
 
-function readCpuTimes(): CpuTimes | undefined {
+/** This machine's CPU times; undefined where the file is not there (not Linux). */
+export function readCpuTimes(file = '/proc/stat'): CpuTimes | undefined {
   try {
-    return parseProcStat(readFileSync('/proc/stat', 'utf8'));
+    return parseProcStat(readFileSync(file, 'utf8'));
   } catch {
     return undefined; // not Linux
   }
@@ -58,10 +58,24 @@ function readCpuTimes(): CpuTimes | undefined {
  * virtual machine a high `stealPercent` means its host was busy: the run had fewer cores than it
  * asked for, and its figures are not comparable with a run where steal was low.
  */
-export function cpuMeter(): () => CpuShare | undefined {
-  const before = readCpuTimes();
+export function cpuMeter(read: () => CpuTimes | undefined = readCpuTimes): () => CpuShare | undefined {
+  const before = read();
   return () => {
-    const after = readCpuTimes();
+    const after = read();
     return before && after ? cpuShare(before, after) : undefined;
   };
+}
+
+/**
+ * Where a benchmark's result says its host took more than `limit` percent of the CPU: every
+ * number under a key starting with `stealPercent`, at any depth, as `path=value`. A ratio with
+ * such a run on either side measures the host, not the code.
+ */
+export function stealAbove(result: unknown, limit: number, path = ''): string[] {
+  if (typeof result !== 'object' || result === null) return [];
+  return Object.entries(result).flatMap(([key, value]) => {
+    const at = path ? `${path}.${key}` : key;
+    if (typeof value === 'number') return key.startsWith('stealPercent') && value > limit ? [`${at}=${value}`] : [];
+    return stealAbove(value, limit, at);
+  });
 }

@@ -107,6 +107,10 @@ const notification = (i: number, run: string): NewNotification => ({
   },
 });
 
+/** The steal readings that exist (none where the kernel gives none). */
+const steal = (readings: Record<string, number | undefined>) =>
+  Object.fromEntries(Object.entries(readings).filter((e): e is [string, number] => e[1] !== undefined));
+
 /** `lanes` concurrent senders over one transport: messages per second, and the host's steal meanwhile. */
 async function rawLoop(transport: Transporter, total: number, build: (i: number) => SendMailOptions) {
   let next = 0;
@@ -251,9 +255,12 @@ export async function benchNotifications(): Promise<Record<string, number | stri
       rawPooledNodemailerPerSecond: Math.round(rawPooled),
       rawPooledBeforeAfter: `${Math.round(rawBefore.perSecond)} / ${Math.round(rawAfter.perSecond)}`,
       // the share of the machine's CPU time its host took during each run (Linux; see cpu-share.ts)
-      stealPercentRawBeforeAfter: `${rawBefore.stealPercent ?? '-'} / ${rawAfter.stealPercent ?? '-'}`,
-      stealPercentPipeline: one.stealPercent ?? '-',
-      stealPercentPipelineTwoWorkers: two.stealPercent ?? '-',
+      ...steal({
+        stealPercentRawBefore: rawBefore.stealPercent,
+        stealPercentRawAfter: rawAfter.stealPercent,
+        stealPercentPipeline: one.stealPercent,
+        stealPercentPipelineTwoWorkers: two.stealPercent,
+      }),
       pipelineVsRawRatio: round(one.perSecond / rawPooled, 3),
       twoWorkerProcesses: 2 * WORKERS,
       pipelineTwoWorkersPerSecond: Math.round(two.perSecond),
