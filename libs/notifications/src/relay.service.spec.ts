@@ -114,4 +114,23 @@ describe(NotificationRelay.name, () => {
     // the pass in flight, then exactly one more for the kicks it absorbed
     expect(rows.findStale.mock.calls.length).toBe(2);
   });
+
+  it('looks for stale rows once per poll interval, however often it is kicked, and always on drain', async () => {
+    const { sut, rows } = setup(true);
+    const pass = async () => {
+      sut.kick();
+      while (sut['running']) await sut['running'];
+    };
+    await pass();
+    await pass();
+    await pass();
+    expect(rows.findDue).toHaveBeenCalledTimes(3);
+    expect(rows.findStale).toHaveBeenCalledTimes(1);
+    await sut.drain();
+    expect(rows.findStale).toHaveBeenCalledTimes(2);
+    // a poll interval later a kicked pass looks again
+    sut['staleCheckedAt'] -= config.notifyPollMs;
+    await pass();
+    expect(rows.findStale).toHaveBeenCalledTimes(3);
+  });
 });

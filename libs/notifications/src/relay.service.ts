@@ -39,6 +39,10 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
   private again = false;
   private stopped = false;
   private lastProblem?: string;
+  /** when the last pass looked for stale rows (leases run for minutes: once per poll is enough) */
+  private staleCheckedAt = Number.NEGATIVE_INFINITY;
+  /** the next pass looks for stale rows whatever the time (set by the poll timer and {@link drain}) */
+  private staleDue = false;
   /**
    * Claims whose outcome this relay never learnt (the database failed during the claim or while
    * giving rows back): no job was added for them, so the next pass gives back whatever they did
@@ -59,7 +63,10 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.config.notifyPollMs);
+    this.timer = setInterval(() => {
+      this.staleDue = true;
+      this.kick();
+    }, this.config.notifyPollMs);
     this.timer.unref();
   }
 
@@ -91,6 +98,7 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
 
   /** Runs passes until nothing due is left (or the queue is unavailable). For tests and benchmarks. */
   async drain(): Promise<void> {
+    this.staleDue = true;
     this.kick();
     while (this.running) await this.running;
   }
@@ -109,10 +117,19 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
     } while (this.again && !this.stopped);
   }
 
-  /** One pass: give back uncertain claims, recover stale ones, then move every due row in batches. */
+  /**
+   * One pass: give back uncertain claims, recover stale ones (at most once per poll interval:
+   * under a burst, kicks come every few milliseconds and a lease lasts minutes), then move every
+   * due row in batches.
+   */
   private async pass(): Promise<void> {
     await this.releaseUncertain();
-    await this.recoverStale();
+    const now = Date.now();
+    if (this.staleDue || now - this.staleCheckedAt >= this.config.notifyPollMs) {
+      this.staleDue = false;
+      this.staleCheckedAt = now;
+      await this.recoverStale();
+    }
     const batch = this.queue ? RELAY_BATCH : this.config.workerConcurrency * 5;
     while (!this.stopped) {
       const due = await this.rows.findDue(new Date(), batch);
