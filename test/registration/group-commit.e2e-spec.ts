@@ -300,6 +300,25 @@ describe('group commit of registrations on MariaDB', () => {
     }
   });
 
+  it('lets a burst in a second after the window was reopened behind the cache, though the cache refused it', async () => {
+    const session = await createSession(t.http, admin, fair);
+    await sql.query('UPDATE sessions SET registration_closes_at = NOW(3) - INTERVAL 1 HOUR WHERE id = ?', [session.id]);
+    // reads the closed session into this process's cache
+    const refused = await t.http.post(`/api/sessions/${session.id}/registrations`).send(enterprise(7350));
+    expect([refused.status, refused.body.code]).toEqual([422, 'registration_window_closed']);
+    // reopened by another API process: this one's cache still holds the closed window
+    await sql.query(
+      'UPDATE sessions SET registration_closes_at = NOW(3) + INTERVAL 1 DAY, version = version + 1, updated_at = NOW(3) WHERE id = ?',
+      [session.id],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const replies = await burst(
+      session.id,
+      Array.from({ length: 4 }, (_, i) => enterprise(7351 + i)),
+    );
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+  });
+
   it('answers a burst right after the session was cancelled with registration_closed', async () => {
     const session = await createSession(t.http, admin, fair);
     // reads the session into this process's short-lived cache

@@ -32,7 +32,7 @@ import { RegistrationNotifier } from './registration.notifier';
 import { newRegistrationRow } from './registration.row';
 import { alreadyRegistered, categoryNotOffered, sessionFull } from './registration.errors';
 import { RegistrationCreated, registrationListItem, registrationView } from './registration.views';
-import { SessionsService } from './sessions.service';
+import { REFUSAL_MAX_AGE_MS, SessionsService } from './sessions.service';
 import { Waitlist } from './waitlist';
 
 export interface RegisterOptions {
@@ -105,9 +105,16 @@ export class RegistrationsService {
     const norm = normalizeRegistration(dto);
     const channel = opts.channel ?? 'online';
     if (!this.tx.isMysql || channel !== 'online') return this.registerAlone(sessionId, dto, norm, opts);
-    // group commit: the session may be a moment old here; the batch checks it under its lock
-    const session = await this.sessions.getRecentSession(sessionId);
-    assertOpen(session, channel, opts.now ?? new Date());
+    // group commit: the session may be seconds old here; the batch checks it under its lock, and a
+    // refusal is made only on a read at most a second old (the session may have reopened meanwhile)
+    const now = opts.now ?? new Date();
+    let session = await this.sessions.getRecentSession(sessionId);
+    try {
+      assertOpen(session, channel, now);
+    } catch {
+      session = await this.sessions.getRecentSession(sessionId, REFUSAL_MAX_AGE_MS);
+      assertOpen(session, channel, now);
+    }
     const item: BatchItem = {
       session,
       activityTitle: await this.catalog.activityTitle(session.activityId),

@@ -24,8 +24,14 @@ import { sessionView, SessionView } from './session.views';
 
 type Times = Pick<SessionEntity, 'startsAt' | 'endsAt' | 'registrationOpensAt' | 'registrationClosesAt'>;
 
-/** How long {@link SessionsService.getRecentSession} trusts a read. */
-const RECENT_MS = 1000;
+/**
+ * How long {@link SessionsService.getRecentSession} trusts a read for a registration it lets
+ * through (the batch re-checks the row under its lock). With 100 sessions of a fair open at once,
+ * a second's trust cost 100 session reads a second.
+ */
+const RECENT_MS = 10_000;
+/** How old a read may be that refuses a registration (a change in another process shows within it). */
+export const REFUSAL_MAX_AGE_MS = 1000;
 
 /**
  * Sessions of an activity and their quotas. Changes that registrants must hear about bump
@@ -53,13 +59,14 @@ export class SessionsService {
   }
 
   /**
-   * A session read at most {@link RECENT_MS} ago, or now. Only for a path that checks, under the
-   * session's row lock, that the row has not changed since (version and update time), as group
-   * commit does; a change in this process forgets it at once, one in another process is caught by
-   * that check.
+   * A session read at most {@link RECENT_MS} ago (or `maxAgeMs`, if less), or now. Only for a path
+   * that checks, under the session's row lock, that the row has not changed since (version and
+   * update time), as group commit does, and that refuses only on a read at most
+   * {@link REFUSAL_MAX_AGE_MS} old; a change in this process forgets it at once, one in another
+   * process is caught by that check.
    */
-  getRecentSession(id: number): Promise<SessionEntity> {
-    return this.recent.get(id, (key) => this.getSession(key));
+  getRecentSession(id: number, maxAgeMs = RECENT_MS): Promise<SessionEntity> {
+    return this.recent.get(id, (key) => this.getSession(key), maxAgeMs);
   }
 
   forgetRecent(id: number): void {

@@ -41,6 +41,33 @@ describe('RecentReads', () => {
     expect(calls).toEqual([1, 1]);
   });
 
+  it('reads again for a caller that wants a fresher value, and shares that read', async () => {
+    let now = 5000;
+    const cache = new RecentReads<number, string>(10_000, 10, () => now);
+    const { calls, read } = reader(['a', 'b', 'c']);
+    expect(await cache.get(1, read)).toBe('a');
+    now = 5999;
+    expect(await cache.get(1, read, 1000)).toBe('a');
+    now = 6000;
+    expect(await Promise.all([cache.get(1, read, 1000), cache.get(1, read, 1000)])).toEqual(['b', 'b']);
+    // the fresher read serves everyone after it, for ttlMs from when it started
+    now = 15_999;
+    expect(await cache.get(1, read)).toBe('b');
+    now = 16_000;
+    expect(await cache.get(1, read)).toBe('c');
+    expect(calls).toEqual([1, 1, 1]);
+  });
+
+  it('never trusts a read longer than ttlMs, whatever a caller allows', async () => {
+    let now = 0;
+    const cache = new RecentReads<number, string>(1000, 10, () => now);
+    const { calls, read } = reader(['a', 'b']);
+    await cache.get(1, read);
+    now = 1000;
+    expect(await cache.get(1, read, 60_000)).toBe('b');
+    expect(calls).toEqual([1, 1]);
+  });
+
   it('does not keep a failed read', async () => {
     const cache = new RecentReads<number, string>(1000);
     let fail = true;

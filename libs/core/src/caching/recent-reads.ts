@@ -5,12 +5,13 @@
  * Invariants:
  * - callers that miss at the same time share one read: when a popular session opens, the first
  *   64 requests cost one SELECT, not 64 queued for the pool's connections;
- * - a read is trusted for `ttlMs` from when it started, never longer;
+ * - a read is trusted for `ttlMs` from when it started, never longer, or for `maxAgeMs` when a
+ *   caller asks for a fresher one (a read in flight counts as fresh: it started after the ask);
  * - a failed read is not kept: the next caller reads again;
  * - `forget` drops a key at once, so the next caller reads again (a change made in this process).
  */
 export class RecentReads<K, V> {
-  private readonly entries = new Map<K, { value: Promise<V>; until: number }>();
+  private readonly entries = new Map<K, { value: Promise<V>; readAt: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -18,11 +19,12 @@ export class RecentReads<K, V> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(key: K, read: (key: K) => Promise<V>): Promise<V> {
+  get(key: K, read: (key: K) => Promise<V>, maxAgeMs = this.ttlMs): Promise<V> {
     const hit = this.entries.get(key);
-    if (hit && hit.until > this.now()) return hit.value;
+    const now = this.now();
+    if (hit && now - hit.readAt < Math.min(maxAgeMs, this.ttlMs)) return hit.value;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    const entry = { value: read(key), until: this.now() + this.ttlMs };
+    const entry = { value: read(key), readAt: now };
     this.entries.set(key, entry);
     entry.value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
