@@ -97,14 +97,11 @@ export class NotificationRepository {
 
   /**
    * Claims rows for one relay: `from` → queued with the token and a lease. Rows another relay
-   * claimed first do not match the condition; the ids returned are the ones this call won. When
-   * the update changed as many rows as it was given ids, it won them all (each id matches at most
-   * one row), and the read-back of the winners is skipped: the usual case, one round trip less.
+   * claimed first do not match the condition; the ids returned are the ones this call won.
    */
   async claim(ids: number[], from: 'pending' | 'stale', token: string, now: Date, leaseUntil: Date): Promise<number[]> {
     if (ids.length === 0) return [];
-    const unique = [...new Set(ids)].sort((a, b) => a - b);
-    const { affected } = await this.write(async (em) => {
+    await this.write(async (em) => {
       const qb = em
         .createQueryBuilder()
         .update(NotificationEntity)
@@ -112,10 +109,9 @@ export class NotificationRepository {
         .where('id IN (:...ids)', { ids })
         .andWhere('status = :status', { status: from === 'pending' ? 'pending' : 'queued' });
       if (from === 'stale') qb.andWhere('locked_until < :now', { now });
-      return qb.execute();
+      await qb.execute();
     });
-    if (affected === unique.length) return unique;
-    const won = await this.repo().find({ select: { id: true }, where: { id: In(unique), claimToken: token } });
+    const won = await this.repo().find({ select: { id: true }, where: { id: In(ids), claimToken: token } });
     return won.map((r) => r.id).sort((a, b) => a - b);
   }
 
