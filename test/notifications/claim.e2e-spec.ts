@@ -6,7 +6,7 @@ import { enqueueInTx, sampleNotification } from './support';
 
 /**
  * The relay's claim on a real database: each row goes to one claimer, and the ids a claim returns
- * are exactly the rows it won, whether it won all it asked for (no read-back) or only some.
+ * are exactly the rows it won, whether it won all it asked for, only some, or none.
  */
 describe.each(['sqlite', 'mysql'] as const)('outbox claims on %s', (kind) => {
   let t: TestApp;

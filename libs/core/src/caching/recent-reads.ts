@@ -5,8 +5,8 @@
  * Invariants:
  * - callers that miss at the same time share one read: when a popular session opens, the first
  *   64 requests cost one SELECT, not 64 queued for the pool's connections;
- * - a read is trusted for `ttlMs` from when it started, never longer, or for `maxAgeMs` when a
- *   caller asks for a fresher one (a read in flight counts as fresh: it started after the ask);
+ * - a read is trusted for `ttlMs` from when it started, or for `maxAgeMs` from then when a caller
+ *   asks for a fresher one (a read still in flight included), never longer than `ttlMs`;
  * - a failed read is not kept: the next caller reads again;
  * - `forget` drops a key at once, so the next caller reads again (a change made in this process).
  */
