@@ -117,18 +117,14 @@ export async function benchRegistration(): Promise<Record<string, unknown>> {
       );
       return rows.reduce((sum, r) => sum + Math.max(0, Number(r.n) - HOT_CAPACITY), 0);
     };
-    const apiHot = summarize(hotRun.latencies, hotRun.wallMs, hotRun.cpu);
-    const apiSpread = summarize(spreadRun.latencies, spreadRun.wallMs, spreadRun.cpu);
-    const apiTwo = summarize(twoRun.latencies, twoRun.wallMs, twoRun.cpu);
-    const rawOne = summarize(rawHot.latencies, rawHot.wallMs, rawHot.cpu);
-    const rawHundred = summarize(rawSpread.latencies, rawSpread.wallMs, rawSpread.cpu);
-    const naive = summarize(rawNaive.latencies, rawNaive.wallMs, rawNaive.cpu);
-    const rawUncounted = summarize(rawHotUncounted.latencies, rawHotUncounted.wallMs, rawHotUncounted.cpu);
-    const rawHundredUncounted = summarize(
-      rawSpreadUncounted.latencies,
-      rawSpreadUncounted.wallMs,
-      rawSpreadUncounted.cpu,
-    );
+    const apiHot = summarize(hotRun);
+    const apiSpread = summarize(spreadRun);
+    const apiTwo = summarize(twoRun);
+    const rawOne = summarize(rawHot);
+    const rawHundred = summarize(rawSpread);
+    const naive = summarize(rawNaive);
+    const rawUncounted = summarize(rawHotUncounted);
+    const rawHundredUncounted = summarize(rawSpreadUncounted);
     return {
       concurrency: CONCURRENCY,
       registrationsPerScenario: HOT_TOTAL,

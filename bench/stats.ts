@@ -1,11 +1,11 @@
 import { cpuMeter, CpuShare } from './cpu-share';
 
 /**
- * Latency percentiles and throughput from a list of per-call milliseconds, with the share of
- * the machine's CPU time its host took meanwhile (`stealPercent`, where the kernel reports it).
+ * Latency percentiles and throughput of a {@link runConcurrent} run, with the share of the
+ * machine's CPU time its host took meanwhile (`stealPercent`, where the kernel reports it).
  */
-export function summarize(latenciesMs: number[], wallMs: number, cpu?: CpuShare) {
-  const sorted = [...latenciesMs].sort((a, b) => a - b);
+export function summarize({ latencies, wallMs, cpu }: { latencies: number[]; wallMs: number; cpu?: CpuShare }) {
+  const sorted = [...latencies].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
   return {
     count: sorted.length,

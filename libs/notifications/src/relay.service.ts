@@ -39,10 +39,11 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
   private again = false;
   private stopped = false;
   private lastProblem?: string;
-  /** when the last pass looked for stale rows (leases run for minutes: once per poll is enough) */
+  /**
+   * When a pass last looked for stale rows (leases run for minutes: once per poll is enough); the
+   * poll timer and {@link drain} reset it so that their pass looks whatever the time.
+   */
   private staleCheckedAt = Number.NEGATIVE_INFINITY;
-  /** the next pass looks for stale rows whatever the time (set by the poll timer and {@link drain}) */
-  private staleDue = false;
   /**
    * Claims whose outcome this relay never learnt (the database failed during the claim or while
    * giving rows back): no job was added for them, so the next pass gives back whatever they did
@@ -64,7 +65,7 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.staleDue = true;
+      this.staleCheckedAt = Number.NEGATIVE_INFINITY;
       this.kick();
     }, this.config.notifyPollMs);
     this.timer.unref();
@@ -98,7 +99,7 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
 
   /** Runs passes until nothing due is left (or the queue is unavailable). For tests and benchmarks. */
   async drain(): Promise<void> {
-    this.staleDue = true;
+    this.staleCheckedAt = Number.NEGATIVE_INFINITY;
     this.kick();
     while (this.running) await this.running;
   }
@@ -125,8 +126,7 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
   private async pass(): Promise<void> {
     await this.releaseUncertain();
     const now = Date.now();
-    if (this.staleDue || now - this.staleCheckedAt >= this.config.notifyPollMs) {
-      this.staleDue = false;
+    if (now - this.staleCheckedAt >= this.config.notifyPollMs) {
       this.staleCheckedAt = now;
       await this.recoverStale();
     }
