@@ -32,3 +32,4 @@ export * from './batching/group-committer';
 export * from './database/insert-rows';
 export * from './collections/group-by';
 export * from './caching/recent-reads';
+export * from './crypto/random-pool';

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { pooledRandomBytes } from '@app/core';
 
 /**
  * Manage tokens are HMACs of a per-registration nonce: nothing secret is stored, yet any
@@ -12,7 +13,7 @@ export class ManageTokens {
   }
 
   issue(): { nonce: string; token: string } {
-    const nonce = randomBytes(12).toString('hex');
+    const nonce = pooledRandomBytes(12).toString('hex');
     return { nonce, token: this.tokenFor(nonce) };
   }
 
@@ -33,6 +34,6 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** 10 characters ≈ 49 bits: unguessable for the life of a session. */
 export function newCheckInCode(): string {
-  const bytes = randomBytes(10);
+  const bytes = pooledRandomBytes(10);
   return [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
