@@ -22,11 +22,16 @@ export async function freePort(): Promise<number> {
 export interface ApiProcess {
   url: string;
   child: ChildProcess;
+  /** what the process wrote to stdout so far (its log), when started with `captureStdout` */
+  stdout(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts `node dist/apps/api/src/main.js` (built by `npm run build`) and waits until it answers. */
-export async function startApiProcess(env: Record<string, string | undefined>): Promise<ApiProcess> {
+export async function startApiProcess(
+  env: Record<string, string | undefined>,
+  options: { captureStdout?: boolean } = {},
+): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   const port = await freePort();
   // API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the process in a bench run
@@ -34,10 +39,16 @@ export async function startApiProcess(env: Record<string, string | undefined>): 
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', process.env.API_STDOUT === 'inherit' ? 'inherit' : 'ignore', 'pipe'],
+    stdio: [
+      'ignore',
+      options.captureStdout ? 'pipe' : process.env.API_STDOUT === 'inherit' ? 'inherit' : 'ignore',
+      'pipe',
+    ],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -53,6 +64,7 @@ export async function startApiProcess(env: Record<string, string | undefined>): 
   return {
     url,
     child,
+    stdout: () => stdout,
     stop: (signal = 'SIGTERM') =>
       new Promise((ok) => {
         // a child ended by a signal has signalCode set and exitCode null
