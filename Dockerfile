@@ -16,4 +16,5 @@ COPY --from=build /app/config ./config
 COPY package.json ./
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+# the API's V8 flags: apps/api/src/node-flags.ts
+CMD ["node", "--max-semi-space-size=64", "dist/apps/api/src/main.js"]

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from '../../apps/api/src/node-flags';
 import { repoRoot } from './repo-root';
 
 const ROOT = repoRoot();
@@ -36,7 +37,7 @@ export async function startApiProcess(
   const port = await freePort();
   // API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the process in a bench run
   const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, ...nodeArgs, MAIN], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: [
