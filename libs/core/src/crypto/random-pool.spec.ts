@@ -1,7 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import { pooledRandomBytes, RandomPool } from './random-pool';
 
-/** The real CSPRNG, each fill recorded (a copy of what it wrote, and the size asked for). */
+/** The real CSPRNG, with a copy of what each fill wrote. */
 function recordingFill() {
   const fills: Buffer[] = [];
   const fill = (buffer: Buffer) => {
@@ -74,7 +74,7 @@ describe('RandomPool', () => {
     }
   });
 
-  it('uses the real CSPRNG by default, 4 KB at a time (the shared pool)', () => {
+  it('uses the real CSPRNG by default: distinct draws from the shared pool, and a whole pool at once', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 2000; i++) seen.add(pooledRandomBytes(12).toString('hex'));
     expect(seen.size).toBe(2000);
